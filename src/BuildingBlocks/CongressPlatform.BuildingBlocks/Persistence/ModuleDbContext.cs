@@ -1,0 +1,124 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using CongressPlatform.BuildingBlocks.Outbox;
+using CongressPlatform.BuildingBlocks.Tenancy;
+using CongressPlatform.SharedKernel;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace CongressPlatform.BuildingBlocks.Persistence;
+
+/// <summary>Gives a module DbContext its schema name before an instance exists (registration, migrations).</summary>
+public interface IModuleSchema
+{
+    static abstract string SchemaName { get; }
+}
+
+/// <summary>What every module DbContext needs from the scope it lives in.</summary>
+public sealed class ModuleDbContextDependencies(ITenantContext tenant, UnitOfWork unitOfWork)
+{
+    public ITenantContext Tenant { get; } = tenant;
+    public UnitOfWork UnitOfWork { get; } = unitOfWork;
+}
+
+/// <summary>
+/// Base of every module's DbContext: its own schema (a table prefix on SQLite), its outbox and
+/// inbox, the named tenant query filters, UTC date-times and app-managed concurrency tokens.
+/// </summary>
+public abstract class ModuleDbContext : DbContext
+{
+    /// <summary>Named filter: rows of the active tenant only, unless the caller supervises its subtree.</summary>
+    public const string TenantFilter = "tenant";
+
+    /// <summary>Named filter: rows inside the active tenant's subtree. Never off outside a system scope.</summary>
+    public const string SubtreeFilter = "subtree";
+
+    private const string NoTenantPath = "\u0001";
+
+    protected ModuleDbContext(DbContextOptions options, ModuleDbContextDependencies dependencies)
+        : base(options)
+    {
+        TenantScope = dependencies.Tenant;
+        dependencies.UnitOfWork.Enlist(this);
+    }
+
+    public ITenantContext TenantScope { get; }
+
+    /// <summary>The module's schema (PostgreSQL) or table prefix (SQLite).</summary>
+    public abstract string Schema { get; }
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    // Read by the query filters; EF Core turns these into parameters evaluated per query.
+    private bool FilterBypass => TenantScope.IsSystem;
+
+    private bool FilterSupervises => TenantScope.SupervisesSubtree;
+
+    private Guid FilterTenantId => TenantScope.IsResolved ? TenantScope.TenantId : Guid.Empty;
+
+    private string FilterPath => TenantScope is { IsResolved: true, IsSystem: false } ? TenantScope.TenantPath : NoTenantPath;
+
+    /// <summary>Records an integration event in this module's outbox; it is saved with the same SaveChanges as the change.</summary>
+    public void Publish(IntegrationEvent integrationEvent) => OutboxMessages.Add(OutboxMessage.From(integrationEvent));
+
+    protected abstract void ConfigureModel(ModelBuilder modelBuilder);
+
+    protected sealed override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        var sqlite = Database.IsSqlite();
+        if (!sqlite)
+        {
+            modelBuilder.HasDefaultSchema(Schema);
+        }
+        OutboxModel.Configure(modelBuilder);
+        ConfigureModel(modelBuilder);
+
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => !t.IsOwned()))
+        {
+            if (sqlite && entityType.GetTableName() is { } table && !table.StartsWith(Schema + "_", StringComparison.Ordinal))
+            {
+                entityType.SetTableName($"{Schema}_{table}");
+            }
+            var clr = entityType.ClrType;
+            if (typeof(ITenantOwned).IsAssignableFrom(clr) && entityType.BaseType is null)
+            {
+                ApplyTenantFiltersMethod.MakeGenericMethod(clr).Invoke(this, [modelBuilder]);
+            }
+            if (typeof(IVersioned).IsAssignableFrom(clr) && entityType.BaseType is null)
+            {
+                modelBuilder.Entity(clr).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+            }
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+    }
+
+    private static readonly MethodInfo ApplyTenantFiltersMethod =
+        typeof(ModuleDbContext).GetMethod(nameof(ApplyTenantFilters), BindingFlags.NonPublic | BindingFlags.Instance)!;
+
+    private void ApplyTenantFilters<TEntity>(ModelBuilder modelBuilder)
+        where TEntity : class, ITenantOwned
+    {
+        var entity = modelBuilder.Entity<TEntity>();
+        entity.HasQueryFilter(SubtreeFilter, (Expression<Func<TEntity, bool>>)(e => FilterBypass || e.TenantPath.StartsWith(FilterPath)));
+        entity.HasQueryFilter(TenantFilter, (Expression<Func<TEntity, bool>>)(e => FilterBypass || FilterSupervises || e.TenantId == FilterTenantId));
+        entity.Property(e => e.TenantPath).HasMaxLength(200).IsRequired();
+        entity.HasIndex(e => e.TenantId);
+        entity.HasIndex(e => e.TenantPath);
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private sealed class NullableUtcDateTimeConverter() : ValueConverter<DateTime?, DateTime?>(
+        v => v.HasValue ? (v.Value.Kind == DateTimeKind.Utc ? v : v.Value.ToUniversalTime()) : v,
+        v => v.HasValue ? DateTime.SpecifyKind(v.Value, DateTimeKind.Utc) : v);
+}

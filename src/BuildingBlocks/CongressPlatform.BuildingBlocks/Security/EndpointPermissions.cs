@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace CongressPlatform.BuildingBlocks.Security;
+
+/// <summary>Endpoint metadata: the permission an endpoint requires.</summary>
+public sealed record PermissionMetadata(string Permission);
+
+/// <summary>Endpoint metadata: the endpoint is public on purpose, and why.</summary>
+public sealed record PublicEndpointMetadata(string Reason);
+
+public static class EndpointPermissionExtensions
+{
+    public const string PolicyPrefix = "perm:";
+
+    public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, string permission)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new PermissionMetadata(permission)).RequireAuthorization(PolicyPrefix + permission);
+
+    public static TBuilder AllowPublic<TBuilder>(this TBuilder builder, string reason)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new PublicEndpointMetadata(reason)).AllowAnonymous();
+}
+
+internal sealed class PermissionRequirement(string permission) : IAuthorizationRequirement
+{
+    public string Permission { get; } = permission;
+}
+
+internal sealed class PermissionAuthorizationHandler(ICurrentUser currentUser) : AuthorizationHandler<PermissionRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
+    {
+        if (currentUser.HasPermission(requirement.Permission))
+        {
+            context.Succeed(requirement);
+        }
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Builds a policy on demand for every <c>perm:</c> name, so endpoints need no policy registration.</summary>
+internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> options) : DefaultAuthorizationPolicyProvider(options)
+{
+    public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
+    {
+        if (policyName.StartsWith(EndpointPermissionExtensions.PolicyPrefix, StringComparison.Ordinal))
+        {
+            return new AuthorizationPolicyBuilder()
+                .RequireAuthenticatedUser()
+                .AddRequirements(new PermissionRequirement(policyName[EndpointPermissionExtensions.PolicyPrefix.Length..]))
+                .Build();
+        }
+        return await base.GetPolicyAsync(policyName);
+    }
+}

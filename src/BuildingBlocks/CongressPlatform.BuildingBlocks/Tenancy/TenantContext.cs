@@ -1,0 +1,86 @@
+namespace CongressPlatform.BuildingBlocks.Tenancy;
+
+public enum TenantKind
+{
+    District = 0,
+    Street = 1,
+    Township = 2,
+}
+
+/// <summary>What the platform knows of a tenant when it resolves a request to it.</summary>
+public sealed record TenantInfo(Guid Id, string Code, string Name, TenantKind Kind, string Path, Guid? ParentId, bool IsActive);
+
+/// <summary>Looks tenants up by id or code. Implemented by the module that owns the tenant tree.</summary>
+public interface ITenantDirectory
+{
+    Task<TenantInfo?> FindAsync(Guid id, CancellationToken cancellationToken);
+    Task<TenantInfo?> FindByCodeAsync(string code, CancellationToken cancellationToken);
+    void Invalidate(Guid id);
+}
+
+/// <summary>
+/// The active tenant of this unit of work, resolved once per request from the signed-in user
+/// (or set explicitly for a job). Read by the DbContext's query filters and save interceptor;
+/// handlers never filter by tenant themselves.
+/// </summary>
+public interface ITenantContext
+{
+    bool IsResolved { get; }
+    bool IsSystem { get; }
+    Guid TenantId { get; }
+    string TenantPath { get; }
+    string TenantName { get; }
+    /// <summary>True when the caller supervises the active tenant's subtree (a role held at the parent).</summary>
+    bool SupervisesSubtree { get; }
+
+    /// <summary>Whether a row of the given tenant may be read or written in this scope.</summary>
+    bool Covers(Guid tenantId, string tenantPath);
+}
+
+public sealed class TenantContext : ITenantContext
+{
+    public bool IsResolved { get; private set; }
+    public bool IsSystem { get; private set; }
+    public Guid TenantId { get; private set; }
+    public string TenantPath { get; private set; } = string.Empty;
+    public string TenantName { get; private set; } = string.Empty;
+    public bool SupervisesSubtree { get; private set; }
+
+    public void SetTenant(TenantInfo tenant, bool supervisesSubtree)
+    {
+        if (IsResolved && TenantId != tenant.Id)
+        {
+            throw new InvalidOperationException("The tenant of a scope is resolved once and cannot change.");
+        }
+        TenantId = tenant.Id;
+        TenantPath = tenant.Path;
+        TenantName = tenant.Name;
+        SupervisesSubtree = supervisesSubtree;
+        IsResolved = true;
+    }
+
+    /// <summary>For jobs and the outbox: no tenant filter, every write must carry its tenant explicitly.</summary>
+    public void EnterSystemScope()
+    {
+        if (IsResolved && !IsSystem)
+        {
+            throw new InvalidOperationException("A tenant scope cannot become a system scope.");
+        }
+        IsSystem = true;
+        IsResolved = true;
+    }
+
+    public bool Covers(Guid tenantId, string tenantPath)
+    {
+        if (IsSystem)
+        {
+            return true;
+        }
+        if (!IsResolved)
+        {
+            return false;
+        }
+        return tenantId == TenantId
+            || (SupervisesSubtree && tenantPath.StartsWith(TenantPath, StringComparison.Ordinal));
+    }
+}
