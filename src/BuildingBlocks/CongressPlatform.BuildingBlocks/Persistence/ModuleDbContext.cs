@@ -52,13 +52,14 @@ public abstract class ModuleDbContext : DbContext
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
     // Read by the query filters; EF Core turns these into parameters evaluated per query.
-    private bool FilterBypass => TenantScope.IsSystem;
+    // Protected so that the tenant tree itself (whose rows are tenants) can filter with the same parameters.
+    protected bool FilterBypass => TenantScope.IsSystem;
 
-    private bool FilterSupervises => TenantScope.SupervisesSubtree;
+    protected bool FilterSupervises => TenantScope.SupervisesSubtree;
 
-    private Guid FilterTenantId => TenantScope.IsResolved ? TenantScope.TenantId : Guid.Empty;
+    protected Guid FilterTenantId => TenantScope.IsResolved ? TenantScope.TenantId : Guid.Empty;
 
-    private string FilterPath => TenantScope is { IsResolved: true, IsSystem: false } ? TenantScope.TenantPath : NoTenantPath;
+    protected string FilterPath => TenantScope is { IsResolved: true, IsSystem: false } ? TenantScope.TenantPath : NoTenantPath;
 
     /// <summary>Records an integration event in this module's outbox; it is saved with the same SaveChanges as the change.</summary>
     public void Publish(IntegrationEvent integrationEvent) => OutboxMessages.Add(OutboxMessage.From(integrationEvent));
@@ -75,11 +76,15 @@ public abstract class ModuleDbContext : DbContext
         OutboxModel.Configure(modelBuilder);
         ConfigureModel(modelBuilder);
 
-        foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => !t.IsOwned()))
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes())
         {
             if (sqlite && entityType.GetTableName() is { } table && !table.StartsWith(Schema + "_", StringComparison.Ordinal))
             {
                 entityType.SetTableName($"{Schema}_{table}");
+            }
+            if (entityType.IsOwned())
+            {
+                continue;
             }
             var clr = entityType.ClrType;
             if (typeof(ITenantOwned).IsAssignableFrom(clr) && entityType.BaseType is null)

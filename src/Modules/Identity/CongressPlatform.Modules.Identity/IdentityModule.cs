@@ -1,0 +1,44 @@
+using System.Reflection;
+using CongressPlatform.BuildingBlocks.Modules;
+using CongressPlatform.BuildingBlocks.Persistence;
+using CongressPlatform.BuildingBlocks.Security;
+using CongressPlatform.BuildingBlocks.Tenancy;
+using CongressPlatform.Modules.Identity.Contracts;
+using CongressPlatform.Modules.Identity.DemoData;
+using CongressPlatform.Modules.Identity.Persistence;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CongressPlatform.Modules.Identity;
+
+/// <summary>Identity: the tenant tree and handling units (and, with single sign-on, users, memberships and the OpenID provider).</summary>
+public sealed class IdentityModule : IModule
+{
+    public string Name => "identity";
+
+    public Assembly Assembly => typeof(IdentityModule).Assembly;
+
+    public Assembly ContractsAssembly => typeof(IdentityPermissions).Assembly;
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddModuleDbContext<IdentityDbContext>();
+        services.AddSingleton<ITenantDirectory, TenantDirectory>();
+        services.AddSingleton<IStartupTask, IdentityDemoData>();
+        services.AddPermissions(
+        [
+            new(IdentityPermissions.TenantsRead, "查看单位", "View organisations",
+                [Roles.SystemAdmin, Roles.TenantAdmin, Roles.Supervisor, Roles.Leader, Roles.Staff]),
+            new(IdentityPermissions.TenantsCreate, "新增下级单位", "Create child organisations", [Roles.SystemAdmin]),
+            new(IdentityPermissions.TenantsUpdate, "修改单位", "Edit organisations", [Roles.SystemAdmin, Roles.TenantAdmin]),
+            new(IdentityPermissions.HandlingUnitsRead, "查看承办单位", "View handling units",
+                [Roles.SystemAdmin, Roles.TenantAdmin, Roles.Supervisor, Roles.Leader, Roles.Staff, Roles.StationKeeper]),
+            new(IdentityPermissions.HandlingUnitsCreate, "新增承办单位", "Create handling units", [Roles.SystemAdmin, Roles.TenantAdmin, Roles.Staff]),
+            new(IdentityPermissions.HandlingUnitsUpdate, "修改承办单位", "Edit handling units", [Roles.SystemAdmin, Roles.TenantAdmin, Roles.Staff]),
+        ]);
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => IdentityEndpoints.Map(endpoints);
+}

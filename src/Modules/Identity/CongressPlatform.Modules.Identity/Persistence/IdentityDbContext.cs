@@ -1,0 +1,49 @@
+using CongressPlatform.BuildingBlocks.Persistence;
+using CongressPlatform.Modules.Identity.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace CongressPlatform.Modules.Identity.Persistence;
+
+internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options, ModuleDbContextDependencies dependencies)
+    : ModuleDbContext(options, dependencies), IModuleSchema
+{
+    public static string SchemaName => "identity";
+
+    public override string Schema => SchemaName;
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+
+    public DbSet<HandlingUnit> HandlingUnits => Set<HandlingUnit>();
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Tenant>(b =>
+        {
+            b.ToTable("tenants");
+            b.HasKey(t => t.Id);
+            b.Property(t => t.Id).ValueGeneratedNever();
+            b.Property(t => t.Code).HasMaxLength(32).IsRequired();
+            b.Property(t => t.Name).HasMaxLength(100).IsRequired();
+            b.Property(t => t.Path).HasMaxLength(200).IsRequired();
+            b.Property(t => t.Version).IsConcurrencyToken();
+            b.HasIndex(t => t.Code).IsUnique();
+            b.HasIndex(t => t.Path).IsUnique();
+            b.HasIndex(t => t.ParentId);
+            // The tree filters itself with the same parameters as every tenant-owned row:
+            // a tenant sees itself, a supervisor its subtree.
+            b.HasQueryFilter(SubtreeFilter, t => FilterBypass || t.Path.StartsWith(FilterPath));
+            b.HasQueryFilter(TenantFilter, t => FilterBypass || FilterSupervises || t.Id == FilterTenantId);
+        });
+
+        modelBuilder.Entity<HandlingUnit>(b =>
+        {
+            b.ToTable("handling_units");
+            b.HasKey(u => u.Id);
+            b.Property(u => u.Id).ValueGeneratedNever();
+            b.Property(u => u.Name).HasMaxLength(100).IsRequired();
+            b.Property(u => u.ContactName).HasMaxLength(50);
+            b.Property(u => u.ContactPhone).HasMaxLength(30);
+            b.HasIndex(u => new { u.TenantId, u.Name }).IsUnique();
+        });
+    }
+}
