@@ -6,6 +6,7 @@ using CongressPlatform.BuildingBlocks.Messaging;
 using CongressPlatform.BuildingBlocks.Modules;
 using CongressPlatform.BuildingBlocks.Outbox;
 using CongressPlatform.BuildingBlocks.Persistence;
+using CongressPlatform.BuildingBlocks.Scheduling;
 using CongressPlatform.BuildingBlocks.Security;
 using CongressPlatform.BuildingBlocks.Tenancy;
 using CongressPlatform.BuildingBlocks.Web;
@@ -111,6 +112,7 @@ public static class PlatformHost
         services.AddPlatformMessaging(assemblies);
         services.AddSingleton(new IntegrationEventTypes(modules.Select(m => m.ContractsAssembly).Concat(assemblies)));
         services.AddSingleton<OutboxDispatcher>();
+        services.AddPlatformScheduling(configuration);
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
@@ -185,12 +187,7 @@ public static class PlatformHost
     {
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseHsts();
-        }
+        // Culture first, so that error pages and problem details written on the way out are in the request's language.
         app.UseRequestLocalization(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("zh-CN");
@@ -199,6 +196,12 @@ public static class PlatformHost
             o.FallBackToParentUICultures = true;
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
         app.UseMiddleware<RequestSizeLimitMiddleware>();
         app.UseAuthentication();
         app.UseMiddleware<TenantResolutionMiddleware>();
@@ -208,6 +211,7 @@ public static class PlatformHost
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowPublic("Liveness probe");
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowPublic("Readiness probe");
 
+        app.MapPlatformSchedulerEndpoints();
         foreach (var module in modules)
         {
             module.MapEndpoints(app);
