@@ -56,7 +56,8 @@ public sealed class OutboxDispatcher(
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     message.Attempts++;
-                    message.LastError = ex.ToString()[..Math.Min(ex.ToString().Length, 2000)];
+                    var error = ex.ToString();
+                    message.LastError = error[..Math.Min(error.Length, 2000)];
                     message.NextAttemptAtUtc = clock.GetUtcNow().UtcDateTime.AddSeconds(Math.Min(3600, Math.Pow(2, message.Attempts)));
                     logger.LogError(ex, "Outbox message {MessageId} ({EventType}) failed, attempt {Attempt}", message.Id, message.EventType, message.Attempts);
                 }

@@ -66,6 +66,29 @@ internal static class OutboxModel
 /// <summary>The outbox and inbox tables, for each module's first hand-written migration.</summary>
 public static class OutboxMigration
 {
+    /// <summary>
+    /// Starts a module's first migration: its schema (PostgreSQL) and its outbox and inbox tables.
+    /// Returns the schema to pass to later calls (null on SQLite).
+    /// </summary>
+    public static string? CreateModuleSchema(this MigrationBuilder migrationBuilder, string schema)
+    {
+        var s = migrationBuilder.ModuleSchema(schema);
+        if (s is not null)
+        {
+            migrationBuilder.EnsureSchema(s);
+        }
+        migrationBuilder.CreateOutboxTables(schema);
+        return s;
+    }
+
+    /// <summary>Ends a module's first migration's Down: drops the outbox and inbox tables.</summary>
+    public static void DropOutboxTables(this MigrationBuilder migrationBuilder, string schema)
+    {
+        var s = migrationBuilder.ModuleSchema(schema);
+        migrationBuilder.DropTable(migrationBuilder.ModuleTable(schema, "inbox_messages"), s);
+        migrationBuilder.DropTable(migrationBuilder.ModuleTable(schema, "outbox_messages"), s);
+    }
+
     public static void CreateOutboxTables(this MigrationBuilder migrationBuilder, string schema)
     {
         var s = migrationBuilder.ModuleSchema(schema);

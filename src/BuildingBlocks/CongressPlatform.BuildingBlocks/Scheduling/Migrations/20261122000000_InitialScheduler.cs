@@ -26,12 +26,7 @@ internal sealed class InitialScheduler : Migration
 
     protected override void Up(MigrationBuilder migrationBuilder)
     {
-        var schema = migrationBuilder.ModuleSchema(Schema);
-        if (schema is not null)
-        {
-            migrationBuilder.EnsureSchema(schema);
-        }
-        migrationBuilder.CreateOutboxTables(Schema);
+        var schema = migrationBuilder.CreateModuleSchema(Schema);
 
         var runs = migrationBuilder.ModuleTable(Schema, "job_runs");
         migrationBuilder.CreateTable(
@@ -407,7 +402,6 @@ internal sealed class InitialScheduler : Migration
             migrationBuilder.DropTable(migrationBuilder.ModuleTable(Schema, SchedulerDbContext.QuartzTablePrefix + table), schema);
         }
         migrationBuilder.DropTable(migrationBuilder.ModuleTable(Schema, "job_runs"), schema);
-        migrationBuilder.DropTable(migrationBuilder.ModuleTable(Schema, "inbox_messages"), schema);
-        migrationBuilder.DropTable(migrationBuilder.ModuleTable(Schema, "outbox_messages"), schema);
+        migrationBuilder.DropOutboxTables(Schema);
     }
 }

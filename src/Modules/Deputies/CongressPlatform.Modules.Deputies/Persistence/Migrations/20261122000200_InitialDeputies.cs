@@ -14,12 +14,7 @@ internal sealed class InitialDeputies : Migration
 
     protected override void Up(MigrationBuilder migrationBuilder)
     {
-        var schema = migrationBuilder.ModuleSchema(Schema);
-        if (schema is not null)
-        {
-            migrationBuilder.EnsureSchema(schema);
-        }
-        migrationBuilder.CreateOutboxTables(Schema);
+        var schema = migrationBuilder.CreateModuleSchema(Schema);
 
         var policies = migrationBuilder.ModuleTable(Schema, "points_policies");
         migrationBuilder.CreateTable(
@@ -65,7 +60,6 @@ internal sealed class InitialDeputies : Migration
         var schema = migrationBuilder.ModuleSchema(Schema);
         migrationBuilder.DropTable(migrationBuilder.ModuleTable(Schema, "points_rules"), schema);
         migrationBuilder.DropTable(migrationBuilder.ModuleTable(Schema, "points_policies"), schema);
-        migrationBuilder.DropTable(migrationBuilder.ModuleTable(Schema, "inbox_messages"), schema);
-        migrationBuilder.DropTable(migrationBuilder.ModuleTable(Schema, "outbox_messages"), schema);
+        migrationBuilder.DropOutboxTables(Schema);
     }
 }

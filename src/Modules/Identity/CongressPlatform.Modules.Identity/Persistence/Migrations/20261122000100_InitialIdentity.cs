@@ -14,12 +14,7 @@ internal sealed class InitialIdentity : Migration
 
     protected override void Up(MigrationBuilder migrationBuilder)
     {
-        var schema = migrationBuilder.ModuleSchema(Schema);
-        if (schema is not null)
-        {
-            migrationBuilder.EnsureSchema(schema);
-        }
-        migrationBuilder.CreateOutboxTables(Schema);
+        var schema = migrationBuilder.CreateModuleSchema(Schema);
 
         var tenants = migrationBuilder.ModuleTable(Schema, "tenants");
         migrationBuilder.CreateTable(
@@ -71,7 +66,6 @@ internal sealed class InitialIdentity : Migration
         var schema = migrationBuilder.ModuleSchema(Schema);
         migrationBuilder.DropTable(migrationBuilder.ModuleTable(Schema, "handling_units"), schema);
         migrationBuilder.DropTable(migrationBuilder.ModuleTable(Schema, "tenants"), schema);
-        migrationBuilder.DropTable(migrationBuilder.ModuleTable(Schema, "inbox_messages"), schema);
-        migrationBuilder.DropTable(migrationBuilder.ModuleTable(Schema, "outbox_messages"), schema);
+        migrationBuilder.DropOutboxTables(Schema);
     }
 }
