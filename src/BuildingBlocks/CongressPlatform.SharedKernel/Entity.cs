@@ -41,3 +41,13 @@ public abstract class TenantOwnedEntity : Entity, ITenantOwned, IVersioned
         TenantPath = tenantPath;
     }
 }
+
+/// <summary>
+/// A node of the tenant tree itself. Lets the persistence layer accept rows assigned to a tenant
+/// that is created in the same save, before any directory could know it.
+/// </summary>
+public interface ITenantNode
+{
+    Guid Id { get; }
+    string Path { get; }
+}

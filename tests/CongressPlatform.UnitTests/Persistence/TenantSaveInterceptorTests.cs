@@ -56,7 +56,7 @@ public sealed class TenantSaveInterceptorTests : IDisposable
 
     private NotesDbContext Context(ITenantContext tenant) =>
         new(new DbContextOptionsBuilder<NotesDbContext>().UseSqlite(_connection).AddInterceptors(new TenantSaveInterceptor()).Options,
-            new ModuleDbContextDependencies(tenant, new UnitOfWork()));
+            new ModuleDbContextDependencies(tenant, new UnitOfWork(), new KnownTenants()));
 
     private List<string> NotesSeenBy(ITenantContext tenant)
     {
@@ -100,6 +100,28 @@ public sealed class TenantSaveInterceptorTests : IDisposable
         db.Notes.Add(NewNote("smuggled", Sibling));
         var error = (await db.Invoking(d => d.SaveChangesAsync()).Should().ThrowAsync<ForbiddenException>()).Which;
         error.Code.Should().Be("tenant.outside_scope");
+        CountAll().Should().Be(4);
+    }
+
+    [Fact]
+    public async Task A_row_naming_a_tenant_with_another_tenants_path_is_refused()
+    {
+        await using var db = Context(In(District, supervises: true));
+        // Another district's id with a path inside the supervisor's own subtree.
+        var note = new Note { Text = "forged" };
+        ((ITenantOwned)note).AssignTenant(OtherDistrict.Id, Street.Path);
+        db.Notes.Add(note);
+        var error = (await db.Invoking(d => d.SaveChangesAsync()).Should().ThrowAsync<ForbiddenException>()).Which;
+        error.Code.Should().Be("tenant.outside_scope");
+        CountAll().Should().Be(4);
+    }
+
+    [Fact]
+    public async Task A_row_naming_an_unknown_tenant_is_refused_even_by_the_system()
+    {
+        await using var db = Context(SystemScope());
+        db.Notes.Add(NewNote("orphan", new TenantInfo(Guid.NewGuid(), "ghost", "幽灵", TenantKind.Street, "/liucheng/ghost/", District.Id, true)));
+        await db.Invoking(d => d.SaveChangesAsync()).Should().ThrowAsync<ForbiddenException>();
         CountAll().Should().Be(4);
     }
 
@@ -262,5 +284,20 @@ public sealed class TenantSaveInterceptorTests : IDisposable
                 b.Property(n => n.Id).ValueGeneratedNever();
                 b.Property(n => n.Text).HasMaxLength(100);
             });
+    }
+
+    private sealed class KnownTenants : ITenantDirectory
+    {
+        private static readonly TenantInfo[] All = [District, Street, Sibling, OtherDistrict];
+
+        public Task<TenantInfo?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+            Task.FromResult(All.FirstOrDefault(t => t.Id == id));
+
+        public Task<TenantInfo?> FindByCodeAsync(string code, CancellationToken cancellationToken) =>
+            Task.FromResult(All.FirstOrDefault(t => t.Code == code));
+
+        public void Invalidate(Guid id)
+        {
+        }
     }
 }

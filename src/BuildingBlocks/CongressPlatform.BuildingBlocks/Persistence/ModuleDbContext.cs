@@ -15,10 +15,11 @@ public interface IModuleSchema
 }
 
 /// <summary>What every module DbContext needs from the scope it lives in.</summary>
-public sealed class ModuleDbContextDependencies(ITenantContext tenant, UnitOfWork unitOfWork)
+public sealed class ModuleDbContextDependencies(ITenantContext tenant, UnitOfWork unitOfWork, ITenantDirectory directory)
 {
     public ITenantContext Tenant { get; } = tenant;
     public UnitOfWork UnitOfWork { get; } = unitOfWork;
+    public ITenantDirectory Directory { get; } = directory;
 }
 
 /// <summary>
@@ -39,10 +40,14 @@ public abstract class ModuleDbContext : DbContext
         : base(options)
     {
         TenantScope = dependencies.Tenant;
+        TenantDirectory = dependencies.Directory;
         dependencies.UnitOfWork.Enlist(this);
     }
 
     public ITenantContext TenantScope { get; }
+
+    /// <summary>Used by the save interceptor to check that a row's tenant path is its tenant's.</summary>
+    internal ITenantDirectory TenantDirectory { get; }
 
     /// <summary>The module's schema (PostgreSQL) or table prefix (SQLite).</summary>
     public abstract string Schema { get; }

@@ -13,29 +13,33 @@ internal sealed class TenantSaveInterceptor : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        Apply(eventData.Context);
+        ApplyAsync(eventData.Context, CancellationToken.None).AsTask().GetAwaiter().GetResult();
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Apply(eventData.Context);
-        return ValueTask.FromResult(result);
+        await ApplyAsync(eventData.Context, cancellationToken);
+        return result;
     }
 
-    internal static void Apply(DbContext? context)
+    internal static async ValueTask ApplyAsync(DbContext? context, CancellationToken cancellationToken)
     {
         if (context is not ModuleDbContext module)
         {
             return;
         }
         var scope = module.TenantScope;
-        foreach (var entry in module.ChangeTracker.Entries())
+        // Tenants created in this very save are not in the directory yet.
+        var newNodes = module.ChangeTracker.Entries<ITenantNode>()
+            .Where(e => e.State == EntityState.Added)
+            .ToDictionary(e => e.Entity.Id, e => e.Entity.Path);
+        foreach (var entry in module.ChangeTracker.Entries().ToList())
         {
             if (entry.Entity is ITenantOwned owned)
             {
-                CheckTenant(entry, owned, scope);
+                await CheckTenantAsync(entry, owned, scope, module.TenantDirectory, newNodes, cancellationToken);
             }
             if (entry is { State: EntityState.Modified, Entity: IVersioned versioned })
             {
@@ -44,7 +48,9 @@ internal sealed class TenantSaveInterceptor : SaveChangesInterceptor
         }
     }
 
-    private static void CheckTenant(EntityEntry entry, ITenantOwned owned, Tenancy.ITenantContext scope)
+    private static async ValueTask CheckTenantAsync(
+        EntityEntry entry, ITenantOwned owned, Tenancy.ITenantContext scope, Tenancy.ITenantDirectory directory,
+        Dictionary<Guid, string> newNodes, CancellationToken cancellationToken)
     {
         switch (entry.State)
         {
@@ -57,8 +63,13 @@ internal sealed class TenantSaveInterceptor : SaveChangesInterceptor
                             $"A new {entry.Metadata.ClrType.Name} has no tenant, and this scope has no active tenant to stamp.");
                     }
                     owned.AssignTenant(scope.TenantId, scope.TenantPath);
+                    break;
                 }
-                else if (!scope.Covers(owned.TenantId, owned.TenantPath))
+                // A row naming its tenant must name it truly: the path is that tenant's path.
+                var path = newNodes.TryGetValue(owned.TenantId, out var newPath)
+                    ? newPath
+                    : (await directory.FindAsync(owned.TenantId, cancellationToken))?.Path;
+                if (path is null || path != owned.TenantPath || !scope.Covers(owned.TenantId, owned.TenantPath))
                 {
                     throw ForbiddenException.OutsideScope();
                 }

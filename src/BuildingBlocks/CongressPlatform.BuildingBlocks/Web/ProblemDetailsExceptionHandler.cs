@@ -50,6 +50,11 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             case DbUpdateConcurrencyException:
                 return Make(StatusCodes.Status409Conflict, "concurrency", Text.Of(
                     "数据已被他人修改,请刷新后重试。", "The data was changed by someone else; reload and try again."));
+            case DbUpdateException:
+                // A unique index or key refused the row (two requests racing past the handler's own check).
+                return Make(StatusCodes.Status409Conflict, "conflict", Text.Of(
+                    "保存失败:与已有数据冲突(可能是重复记录),请刷新后重试。",
+                    "Not saved: the data conflicts with existing records (possibly a duplicate). Reload and try again."));
             case BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge:
                 return Make(StatusCodes.Status413PayloadTooLarge, "request.too_large", Text.Of(
                     "请求内容超过了允许的大小。", "The request body is larger than allowed."));

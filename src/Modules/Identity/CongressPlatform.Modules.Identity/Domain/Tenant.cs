@@ -7,7 +7,7 @@ namespace CongressPlatform.Modules.Identity.Domain;
 /// A node of the tenant tree: the district standing committee at the root, street working
 /// committees and township presidiums below it. Codes are immutable; the path is built from them.
 /// </summary>
-internal sealed class Tenant : Entity, IVersioned
+internal sealed class Tenant : Entity, IVersioned, ITenantNode
 {
     private Tenant()
     {
