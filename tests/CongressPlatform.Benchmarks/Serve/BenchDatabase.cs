@@ -1,0 +1,73 @@
+using CongressPlatform.BuildingBlocks.Persistence;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace CongressPlatform.Benchmarks.Serve;
+
+/// <summary>A database of the benchmark's own: a new SQLite file under /tmp, or a new PostgreSQL database, removed at exit.</summary>
+public sealed class BenchDatabase : IAsyncDisposable
+{
+    private BenchDatabase(DatabaseProvider provider, string connectionString, string description)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        Description = description;
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public string ConnectionString { get; }
+
+    public string Description { get; }
+
+    public static async Task<BenchDatabase> CreateAsync(ServeOptions options)
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..12];
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "congress-bench");
+            Directory.CreateDirectory(folder);
+            var path = Path.Combine(folder, $"bench_{suffix}.db");
+            return new BenchDatabase(options.Provider, $"Data Source={path}", path);
+        }
+        var target = new NpgsqlConnectionStringBuilder(options.PostgresServer) { Database = $"congress_bench_{suffix}" };
+        await using (var connection = new NpgsqlConnection(AdminConnection(target)))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{target.Database}\" ENCODING 'UTF8'", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        return new BenchDatabase(options.Provider, target.ConnectionString, $"PostgreSQL database {target.Database} on {target.Host}:{target.Port}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Provider == DatabaseProvider.PostgreSql)
+        {
+            NpgsqlConnection.ClearAllPools();
+            var target = new NpgsqlConnectionStringBuilder(ConnectionString);
+            await using var connection = new NpgsqlConnection(AdminConnection(target));
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{target.Database}\" WITH (FORCE)", connection);
+            await command.ExecuteNonQueryAsync();
+            Console.WriteLine($"bench: dropped {target.Database}");
+            return;
+        }
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { Description, Description + "-wal", Description + "-shm" })
+        {
+            try
+            {
+                File.Delete(file);
+            }
+            catch (IOException)
+            {
+                // Still open by a finalising connection: /tmp is cleaned by the OS.
+            }
+        }
+        Console.WriteLine($"bench: removed {Description}");
+    }
+
+    private static string AdminConnection(NpgsqlConnectionStringBuilder target) =>
+        new NpgsqlConnectionStringBuilder(target.ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString;
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using CongressPlatform.BuildingBlocks.Persistence;
+
+namespace CongressPlatform.Benchmarks.Serve;
+
+/// <summary><c>serve [--provider Sqlite|PostgreSql] [--units N] [--port P] [--max-seconds S] [--postgres CONNECTION]</c>.</summary>
+public sealed record ServeOptions(DatabaseProvider Provider, int Units, int Port, int MaxSeconds, string? PostgresServer)
+{
+    public const int DefaultPort = 5090;
+    public const int DefaultUnits = 2000;
+
+    /// <summary>Where the PostgreSQL server's connection string is looked for when neither the option nor the variable gives one.</summary>
+    public const string PostgresFile = "/tmp/congress_pg.txt";
+
+    public const string PostgresVariable = "CONGRESS_BENCH_POSTGRES";
+
+    public static ServeOptions Parse(IReadOnlyList<string> args)
+    {
+        var provider = DatabaseProvider.Sqlite;
+        var units = DefaultUnits;
+        var port = DefaultPort;
+        var maxSeconds = 900;
+        string? postgres = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Next() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            switch (args[i])
+            {
+                case "--provider":
+                    provider = Enum.Parse<DatabaseProvider>(Next(), ignoreCase: true);
+                    break;
+                case "--units":
+                    units = int.Parse(Next(), CultureInfo.InvariantCulture);
+                    break;
+                case "--port":
+                    port = int.Parse(Next(), CultureInfo.InvariantCulture);
+                    break;
+                case "--max-seconds":
+                    maxSeconds = int.Parse(Next(), CultureInfo.InvariantCulture);
+                    break;
+                case "--postgres":
+                    postgres = Next();
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown option {args[i]}. Usage: serve [--provider Sqlite|PostgreSql] [--units N] [--port P] [--max-seconds S] [--postgres CONNECTION]");
+            }
+        }
+        if (provider == DatabaseProvider.PostgreSql && string.IsNullOrWhiteSpace(postgres))
+        {
+            postgres = Environment.GetEnvironmentVariable(PostgresVariable);
+            if (string.IsNullOrWhiteSpace(postgres) && File.Exists(PostgresFile))
+            {
+                postgres = File.ReadAllText(PostgresFile).Trim();
+            }
+            if (string.IsNullOrWhiteSpace(postgres))
+            {
+                throw new ArgumentException($"--provider PostgreSql needs --postgres, {PostgresVariable} or {PostgresFile}.");
+            }
+        }
+        return new ServeOptions(provider, units, port, maxSeconds, postgres);
+    }
+}
