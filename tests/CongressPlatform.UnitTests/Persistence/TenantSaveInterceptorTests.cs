@@ -58,6 +58,28 @@ public sealed class TenantSaveInterceptorTests : IDisposable
         new(new DbContextOptionsBuilder<NotesDbContext>().UseSqlite(_connection).AddInterceptors(new TenantSaveInterceptor()).Options,
             new ModuleDbContextDependencies(tenant, new UnitOfWork(), new KnownTenants()));
 
+    [Fact]
+    public void A_tenant_scope_filters_with_a_plain_indexable_equality()
+    {
+        using var db = Context(In(Street));
+        var sql = db.Notes.ToQueryString();
+        sql.Should().Contain("\"TenantId\" = @", "the tenant filter must be a parameterised equality the index can serve")
+            .And.NotContainAny(["Bypass", "Supervises"]);
+        sql.Should().NotContain(" OR ", "flags inlined as constants leave no OR for the planner to give up on");
+    }
+
+    [Fact]
+    public void A_supervisor_filters_by_path_only_and_the_system_not_at_all()
+    {
+        using (var supervisor = Context(In(District, supervises: true)))
+        {
+            var sql = supervisor.Notes.ToQueryString();
+            sql.Should().Contain("LIKE").And.NotContain("\"TenantId\" = @");
+        }
+        using var system = Context(SystemScope());
+        system.Notes.ToQueryString().Should().NotContain("WHERE");
+    }
+
     private List<string> NotesSeenBy(ITenantContext tenant)
     {
         using var db = Context(tenant);

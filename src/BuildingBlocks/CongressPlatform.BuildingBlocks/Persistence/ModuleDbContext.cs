@@ -117,8 +117,11 @@ public abstract class ModuleDbContext : DbContext
         where TEntity : class, ITenantOwned
     {
         var entity = modelBuilder.Entity<TEntity>();
-        entity.HasQueryFilter(SubtreeFilter, (Expression<Func<TEntity, bool>>)(e => FilterBypass || e.TenantPath.StartsWith(FilterPath)));
-        entity.HasQueryFilter(TenantFilter, (Expression<Func<TEntity, bool>>)(e => FilterBypass || FilterSupervises || e.TenantId == FilterTenantId));
+        // The scope flags are inlined as constants (EF.Constant): each of the few flag combinations gets
+        // its own SQL, so a tenant scope's filter is a plain "TenantId = @id" that can use the index,
+        // instead of "@bypass OR @supervises OR TenantId = @id", which SQLite plans as a full scan.
+        entity.HasQueryFilter(SubtreeFilter, (Expression<Func<TEntity, bool>>)(e => EF.Constant(FilterBypass) || e.TenantPath.StartsWith(FilterPath)));
+        entity.HasQueryFilter(TenantFilter, (Expression<Func<TEntity, bool>>)(e => EF.Constant(FilterBypass) || EF.Constant(FilterSupervises) || e.TenantId == FilterTenantId));
         entity.Property(e => e.TenantPath).HasMaxLength(200).IsRequired();
         entity.HasIndex(e => e.TenantId);
         entity.HasIndex(e => e.TenantPath);

@@ -31,8 +31,8 @@ internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> opti
             b.HasIndex(t => t.ParentId);
             // The tree filters itself with the same parameters as every tenant-owned row:
             // a tenant sees itself, a supervisor its subtree.
-            b.HasQueryFilter(SubtreeFilter, t => FilterBypass || t.Path.StartsWith(FilterPath));
-            b.HasQueryFilter(TenantFilter, t => FilterBypass || FilterSupervises || t.Id == FilterTenantId);
+            b.HasQueryFilter(SubtreeFilter, t => EF.Constant(FilterBypass) || t.Path.StartsWith(FilterPath));
+            b.HasQueryFilter(TenantFilter, t => EF.Constant(FilterBypass) || EF.Constant(FilterSupervises) || t.Id == FilterTenantId);
         });
 
         modelBuilder.Entity<HandlingUnit>(b =>
