@@ -27,7 +27,7 @@ internal sealed class LoggingBehavior<TRequest, TResponse>(ILogger<LoggingBehavi
             {
                 logger.LogWarning("Request {Request} took {ElapsedMs:F1} ms", RequestName, elapsed);
             }
-            else
+            else if (logger.IsEnabled(LogLevel.Debug))
             {
                 logger.LogDebug("Request {Request} handled in {ElapsedMs:F1} ms", RequestName, elapsed);
             }

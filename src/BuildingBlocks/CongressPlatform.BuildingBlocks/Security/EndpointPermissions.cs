@@ -41,18 +41,24 @@ internal sealed class PermissionAuthorizationHandler(ICurrentUser currentUser) :
     }
 }
 
-/// <summary>Builds a policy on demand for every <c>perm:</c> name, so endpoints need no policy registration.</summary>
+/// <summary>
+/// Builds a policy on demand for every <c>perm:</c> name, so endpoints need no policy registration;
+/// each is built once and then served from a cache (the authorization middleware asks on every request).
+/// </summary>
 internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> options) : DefaultAuthorizationPolicyProvider(options)
 {
-    public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, AuthorizationPolicy> _policies = new(StringComparer.Ordinal);
+
+    public override Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
     {
         if (policyName.StartsWith(EndpointPermissionExtensions.PolicyPrefix, StringComparison.Ordinal))
         {
-            return new AuthorizationPolicyBuilder()
+            var policy = _policies.GetOrAdd(policyName, static name => new AuthorizationPolicyBuilder()
                 .RequireAuthenticatedUser()
-                .AddRequirements(new PermissionRequirement(policyName[EndpointPermissionExtensions.PolicyPrefix.Length..]))
-                .Build();
+                .AddRequirements(new PermissionRequirement(name[EndpointPermissionExtensions.PolicyPrefix.Length..]))
+                .Build());
+            return Task.FromResult<AuthorizationPolicy?>(policy);
         }
-        return await base.GetPolicyAsync(policyName);
+        return base.GetPolicyAsync(policyName);
     }
 }
