@@ -3,7 +3,9 @@ using CongressPlatform.BuildingBlocks.Modules;
 using CongressPlatform.BuildingBlocks.Persistence;
 using CongressPlatform.BuildingBlocks.Security;
 using CongressPlatform.BuildingBlocks.Tenancy;
+using CongressPlatform.Modules.Identity.Accounts;
 using CongressPlatform.Modules.Identity.Contracts;
+using CongressPlatform.Modules.Identity.Domain;
 using CongressPlatform.Modules.Identity.DemoData;
 using CongressPlatform.Modules.Identity.Persistence;
 using Microsoft.AspNetCore.Routing;
@@ -25,6 +27,25 @@ public sealed class IdentityModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddModuleDbContext<IdentityDbContext>();
+        services.AddOptions<PasswordPolicyOptions>().Bind(configuration.GetSection(PasswordPolicyOptions.Section));
+        services.AddIdentityCore<UserAccount>(o =>
+            {
+                // Our PasswordPolicyValidator holds the rules; the built-in character rules are off.
+                o.Password.RequiredLength = 1;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-";
+                o.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Identity:Lockout:MaxFailedAttempts", 5);
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Identity:Lockout:Minutes", 15));
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddUserStore<UserAccountStore>()
+            .AddPasswordValidator<PasswordPolicyValidator>()
+            .AddUserValidator<PhoneNumberValidator>()
+            .AddErrorDescriber<ChineseIdentityErrorDescriber>();
         services.AddSingleton<ITenantDirectory, TenantDirectory>();
         services.AddSingleton<IStartupTask, IdentityDemoData>();
         services.AddPermissions(

@@ -15,6 +15,10 @@ internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> opti
 
     public DbSet<HandlingUnit> HandlingUnits => Set<HandlingUnit>();
 
+    public DbSet<UserAccount> Users => Set<UserAccount>();
+
+    public DbSet<Membership> Memberships => Set<Membership>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Tenant>(b =>
@@ -44,6 +48,37 @@ internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> opti
             b.Property(u => u.ContactName).HasMaxLength(50);
             b.Property(u => u.ContactPhone).HasMaxLength(30);
             b.HasIndex(u => new { u.TenantId, u.Name }).IsUnique();
+        });
+
+        modelBuilder.Entity<UserAccount>(b =>
+        {
+            b.ToTable("users");
+            b.HasKey(u => u.Id);
+            b.Property(u => u.Id).ValueGeneratedNever();
+            b.Property(u => u.UserName).HasMaxLength(64).IsRequired();
+            b.Property(u => u.NormalizedUserName).HasMaxLength(64).IsRequired();
+            b.Property(u => u.DisplayName).HasMaxLength(50).IsRequired();
+            b.Property(u => u.PhoneNumber).HasMaxLength(20);
+            b.Property(u => u.Email).HasMaxLength(256);
+            b.Property(u => u.NormalizedEmail).HasMaxLength(256);
+            b.Property(u => u.PasswordHash).HasMaxLength(200);
+            b.Property(u => u.SecurityStamp).HasMaxLength(64).IsRequired();
+            b.Property(u => u.AuthenticatorKey).HasMaxLength(200);
+            b.Property(u => u.RecoveryCodes).HasMaxLength(1000);
+            b.HasIndex(u => u.NormalizedUserName).IsUnique();
+            b.HasIndex(u => u.PhoneNumber).IsUnique();
+            b.HasIndex(u => u.NormalizedEmail);
+        });
+
+        modelBuilder.Entity<Membership>(b =>
+        {
+            b.ToTable("memberships");
+            b.HasKey(m => m.Id);
+            b.Property(m => m.Id).ValueGeneratedNever();
+            b.Property(m => m.Roles).HasMaxLength(200).IsRequired();
+            b.Ignore(m => m.RoleList);
+            b.HasIndex(m => new { m.TenantId, m.UserId }).IsUnique();
+            b.HasIndex(m => m.UserId);
         });
     }
 }
