@@ -9,4 +9,6 @@ public static class IdentityPermissions
     public const string HandlingUnitsRead = "identity.handling-units.read";
     public const string HandlingUnitsCreate = "identity.handling-units.create";
     public const string HandlingUnitsUpdate = "identity.handling-units.update";
+    public const string UsersRead = "identity.users.read";
+    public const string UsersManage = "identity.users.manage";
 }

@@ -2,6 +2,7 @@ using CongressPlatform.BuildingBlocks.Security;
 using CongressPlatform.Modules.Identity.Contracts;
 using CongressPlatform.Modules.Identity.Features.HandlingUnits;
 using CongressPlatform.Modules.Identity.Features.Tenants;
+using CongressPlatform.Modules.Identity.Features.Users;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -41,5 +42,50 @@ internal static class IdentityEndpoints
             .RequirePermission(IdentityPermissions.HandlingUnitsCreate).WithName("CreateHandlingUnit");
         units.MapPut("/{id:guid}", (Guid id, UpdateHandlingUnitBody body, IMediator m, CancellationToken ct) => m.Send(body.ToCommand(id), ct))
             .RequirePermission(IdentityPermissions.HandlingUnitsUpdate).WithName("UpdateHandlingUnit");
+
+        var users = endpoints.MapGroup("/api/identity/users").WithTags("Identity: users");
+        users.MapGet("/", (string? search, Guid? tenantId, int? page, int? pageSize, IMediator m, CancellationToken ct) =>
+                m.Send(new ListUsersQuery(search, tenantId, page, pageSize), ct))
+            .RequirePermission(IdentityPermissions.UsersRead).WithName("ListUsers");
+        users.MapGet("/{id:guid}", (Guid id, IMediator m, CancellationToken ct) => m.Send(new GetUserQuery(id), ct))
+            .RequirePermission(IdentityPermissions.UsersRead).WithName("GetUser");
+        users.MapPost("/", async (CreateUserCommand command, IMediator m, HttpContext http, CancellationToken ct) =>
+            {
+                var created = await m.Send(command, ct);
+                // The temporary password is in this answer only: no cache may keep it.
+                http.Response.Headers.CacheControl = "no-store";
+                return TypedResults.Created($"/api/identity/users/{created.User.Id}", created);
+            })
+            .RequirePermission(IdentityPermissions.UsersManage).WithName("CreateUser");
+        users.MapPut("/{id:guid}", (Guid id, UpdateUserBody body, IMediator m, CancellationToken ct) => m.Send(body.ToCommand(id), ct))
+            .RequirePermission(IdentityPermissions.UsersManage).WithName("UpdateUser");
+        users.MapPut("/{id:guid}/memberships/{tenantId:guid}", (Guid id, Guid tenantId, SetMembershipBody body, IMediator m, CancellationToken ct) =>
+                m.Send(body.ToCommand(id, tenantId), ct))
+            .RequirePermission(IdentityPermissions.UsersManage).WithName("SetMembership");
+        users.MapDelete("/{id:guid}/memberships/{tenantId:guid}", async (Guid id, Guid tenantId, IMediator m, CancellationToken ct) =>
+            {
+                await m.Send(new RemoveMembershipCommand(id, tenantId), ct);
+                return TypedResults.NoContent();
+            })
+            .RequirePermission(IdentityPermissions.UsersManage).WithName("RemoveMembership");
+        users.MapPost("/{id:guid}/reset-password", async (Guid id, IMediator m, HttpContext http, CancellationToken ct) =>
+            {
+                var reset = await m.Send(new ResetPasswordCommand(id), ct);
+                http.Response.Headers.CacheControl = "no-store";
+                return TypedResults.Ok(reset);
+            })
+            .RequirePermission(IdentityPermissions.UsersManage).WithName("ResetPassword");
+        users.MapPost("/{id:guid}/disable", (Guid id, IMediator m, CancellationToken ct) => m.Send(new SetAccountStatusCommand(id, false), ct))
+            .RequirePermission(IdentityPermissions.UsersManage).WithName("DisableUser");
+        users.MapPost("/{id:guid}/enable", (Guid id, IMediator m, CancellationToken ct) => m.Send(new SetAccountStatusCommand(id, true), ct))
+            .RequirePermission(IdentityPermissions.UsersManage).WithName("EnableUser");
+        users.MapPost("/{id:guid}/unlock", (Guid id, IMediator m, CancellationToken ct) => m.Send(new UnlockUserCommand(id), ct))
+            .RequirePermission(IdentityPermissions.UsersManage).WithName("UnlockUser");
+        users.MapPost("/{id:guid}/end-sessions", async (Guid id, IMediator m, CancellationToken ct) =>
+            {
+                await m.Send(new EndSessionsCommand(id), ct);
+                return TypedResults.NoContent();
+            })
+            .RequirePermission(IdentityPermissions.UsersManage).WithName("EndUserSessions");
     }
 }

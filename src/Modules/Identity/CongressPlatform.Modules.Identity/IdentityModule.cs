@@ -7,6 +7,7 @@ using CongressPlatform.Modules.Identity.Accounts;
 using CongressPlatform.Modules.Identity.Contracts;
 using CongressPlatform.Modules.Identity.Domain;
 using CongressPlatform.Modules.Identity.DemoData;
+using CongressPlatform.Modules.Identity.Features.Users;
 using CongressPlatform.Modules.Identity.Persistence;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -58,6 +59,11 @@ public sealed class IdentityModule : IModule
                 [Roles.SystemAdmin, Roles.TenantAdmin, Roles.Supervisor, Roles.Leader, Roles.Staff, Roles.StationKeeper]),
             new(IdentityPermissions.HandlingUnitsCreate, "新增承办单位", "Create handling units", [Roles.SystemAdmin, Roles.TenantAdmin, Roles.Staff]),
             new(IdentityPermissions.HandlingUnitsUpdate, "修改承办单位", "Edit handling units", [Roles.SystemAdmin, Roles.TenantAdmin, Roles.Staff]),
+            // Accounts and privileges are the security administrator's, not the system administrator's (三员分立).
+            new(IdentityPermissions.UsersRead, "查看用户账号", "View user accounts",
+                [Roles.SecurityAdmin, Roles.TenantAdmin, Roles.Supervisor, Roles.Leader]),
+            new(IdentityPermissions.UsersManage, "管理用户账号(开户、角色、重置密码、停用、解锁)", "Manage user accounts (create, roles, password reset, disable, unlock)",
+                [Roles.TenantAdmin, Roles.SecurityAdmin]),
         ]);
     }
 

@@ -1,0 +1,28 @@
+using CongressPlatform.Modules.Identity.Contracts;
+using CongressPlatform.BuildingBlocks.Security;
+using CongressPlatform.Modules.Identity.Domain;
+using CongressPlatform.Modules.Identity.Persistence;
+using CongressPlatform.SharedKernel;
+using MediatR;
+using Microsoft.AspNetCore.Identity;
+
+namespace CongressPlatform.Modules.Identity.Features.Users;
+
+/// <summary>
+/// Ends every session of an account by renewing its security stamp; the token service refuses
+/// tokens and refreshes issued under the old stamp.
+/// </summary>
+[RequiresPermission(IdentityPermissions.UsersManage)]
+public sealed record EndSessionsCommand(Guid Id) : ICommand<Unit>;
+
+internal sealed class EndSessionsCommandHandler(IdentityDbContext db, UserManager<UserAccount> users, ICurrentUser currentUser)
+    : IRequestHandler<EndSessionsCommand, Unit>
+{
+    public async Task<Unit> Handle(EndSessionsCommand request, CancellationToken cancellationToken)
+    {
+        var account = await UserAdministrationRules.FindVisibleAsync(db, request.Id, cancellationToken);
+        await UserAdministrationRules.EnsureMayManageAsync(db, currentUser, account.Id, cancellationToken);
+        UserAdministrationRules.ThrowIfFailed(await users.UpdateSecurityStampAsync(account));
+        return Unit.Value;
+    }
+}

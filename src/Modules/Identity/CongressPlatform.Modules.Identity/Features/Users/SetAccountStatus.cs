@@ -1,0 +1,44 @@
+using CongressPlatform.Modules.Identity.Contracts;
+using CongressPlatform.BuildingBlocks.Security;
+using CongressPlatform.Modules.Identity.Domain;
+using CongressPlatform.Modules.Identity.Persistence;
+using CongressPlatform.SharedKernel;
+using MediatR;
+using Microsoft.AspNetCore.Identity;
+
+namespace CongressPlatform.Modules.Identity.Features.Users;
+
+/// <summary>
+/// Disables an account (it can no longer sign in, and its sessions end) or enables it again.
+/// No one disables their own account.
+/// </summary>
+[RequiresPermission(IdentityPermissions.UsersManage)]
+public sealed record SetAccountStatusCommand(Guid Id, bool Enabled) : ICommand<UserDto>;
+
+internal sealed class SetAccountStatusCommandHandler(IdentityDbContext db, UserManager<UserAccount> users, ICurrentUser currentUser, IMediator mediator)
+    : IRequestHandler<SetAccountStatusCommand, UserDto>
+{
+    public async Task<UserDto> Handle(SetAccountStatusCommand request, CancellationToken cancellationToken)
+    {
+        var account = await UserAdministrationRules.FindVisibleAsync(db, request.Id, cancellationToken);
+        if (!request.Enabled)
+        {
+            UserAdministrationRules.EnsureNotSelf(currentUser, account.Id, "user.disable_self",
+                "不能停用自己的账号。", "You cannot disable your own account.");
+        }
+        await UserAdministrationRules.EnsureMayManageAsync(db, currentUser, account.Id, cancellationToken);
+
+        if (request.Enabled)
+        {
+            account.Enable();
+            UserAdministrationRules.ThrowIfFailed(await users.UpdateAsync(account));
+        }
+        else
+        {
+            account.Disable();
+            // A disabled account's sessions end with it.
+            UserAdministrationRules.ThrowIfFailed(await users.UpdateSecurityStampAsync(account));
+        }
+        return await mediator.Send(new GetUserQuery(account.Id), cancellationToken);
+    }
+}
