@@ -1,4 +1,6 @@
 using System.Reflection;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using CongressPlatform.BuildingBlocks.Modules;
 using CongressPlatform.BuildingBlocks.Persistence;
 using CongressPlatform.BuildingBlocks.Security;
@@ -28,6 +30,11 @@ public sealed class IdentityModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddModuleDbContext<IdentityDbContext>();
+        // One key ring for every node, in the database (IDENTITY.md). Encrypting it at rest comes with the signing keys.
+        services.AddSingleton<DataProtectionKeyRepository>();
+        services.AddDataProtection().SetApplicationName("CongressPlatform");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<DataProtectionKeyRepository>((options, repository) => options.XmlRepository = repository);
         services.AddOptions<PasswordPolicyOptions>().Bind(configuration.GetSection(PasswordPolicyOptions.Section));
         services.AddIdentityCore<UserAccount>(o =>
             {

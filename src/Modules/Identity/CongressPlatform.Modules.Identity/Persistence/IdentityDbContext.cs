@@ -19,6 +19,8 @@ internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> opti
 
     public DbSet<Membership> Memberships => Set<Membership>();
 
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Tenant>(b =>
@@ -79,6 +81,15 @@ internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> opti
             b.Ignore(m => m.RoleList);
             b.HasIndex(m => new { m.TenantId, m.UserId }).IsUnique();
             b.HasIndex(m => m.UserId);
+        });
+
+        modelBuilder.Entity<DataProtectionKey>(b =>
+        {
+            b.ToTable("data_protection_keys");
+            b.HasKey(k => k.Id);
+            b.Property(k => k.Id).ValueGeneratedNever();
+            b.Property(k => k.FriendlyName).HasMaxLength(200).IsRequired();
+            b.Property(k => k.Xml).IsRequired();
         });
     }
 }
