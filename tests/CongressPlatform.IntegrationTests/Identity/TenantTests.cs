@@ -104,4 +104,27 @@ public sealed class TenantTests(Platforms platforms)
         var member = factory.As("staff-new", code, "staff");
         (await (await member.GetAsync("/api/identity/handling-units")).ProblemAsync(403)).GetProperty("code").GetString().Should().Be("tenant.unknown");
     }
+
+    [Theory]
+    [MemberData(nameof(Platforms.Providers), MemberType = typeof(Platforms))]
+    public async Task A_street_cannot_rename_or_disable_a_sibling_and_bad_input_changes_nothing(DatabaseProvider provider)
+    {
+        var factory = await platforms.GetAsync(provider);
+        var admin = factory.As("admin", Demo.District, "system-admin");
+        var sibling = await (await admin.GetAsync($"{Tenants}/{(await factory.TenantAsync(Demo.Sibling)).Id}")).ReadAsync<TenantView>();
+        var street = factory.As("admin-dongliu", Demo.Street, "tenant-admin");
+
+        await (await street.PutJsonAsync($"{Tenants}/{sibling.Id}", new { name = "被改名", isActive = false, version = sibling.Version })).ProblemAsync(404);
+
+        var own = await (await street.GetAsync($"{Tenants}/{(await factory.TenantAsync(Demo.Street)).Id}")).ReadAsync<TenantView>();
+        (await (await street.PutJsonAsync($"{Tenants}/{own.Id}", new { name = "", isActive = true, version = own.Version })).ProblemAsync(400))
+            .GetProperty("errors").TryGetProperty("name", out _).Should().BeTrue();
+        (await (await street.PutAsync($"{Tenants}/{own.Id}", Http.RawJson($"{{\"name\":\"东柳\",\"isActive\":true,\"version\":\"{own.Version}\",\"path\":\"/x/\"}}")))
+            .ProblemAsync(400)).GetProperty("code").GetString().Should().Be("request.unknown_field");
+        (await (await street.PutJsonAsync($"{Tenants}/{own.Id}", new { name = own.Name, isActive = false, version = own.Version })).ProblemAsync(422))
+            .GetProperty("code").GetString().Should().Be("tenant.disable_self");
+
+        (await (await admin.GetAsync($"{Tenants}/{sibling.Id}")).ReadAsync<TenantView>()).Should().BeEquivalentTo(sibling);
+        (await (await street.GetAsync($"{Tenants}/{own.Id}")).ReadAsync<TenantView>()).Should().BeEquivalentTo(own);
+    }
 }
