@@ -14,13 +14,4 @@ public static class SystemScope
         ((CurrentUser)scope.ServiceProvider.GetRequiredService<ICurrentUser>()).EnterSystemScope();
         return scope;
     }
-
-    /// <summary>A DI scope inside one tenant, acting as the system (jobs that work tenant by tenant).</summary>
-    public static IServiceScope CreateTenantScope(this IServiceScopeFactory factory, TenantInfo tenant)
-    {
-        var scope = factory.CreateScope();
-        ((TenantContext)scope.ServiceProvider.GetRequiredService<ITenantContext>()).SetTenant(tenant, supervisesSubtree: false);
-        ((CurrentUser)scope.ServiceProvider.GetRequiredService<ICurrentUser>()).EnterSystemScope();
-        return scope;
-    }
 }
