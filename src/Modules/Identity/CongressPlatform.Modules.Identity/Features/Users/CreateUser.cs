@@ -1,6 +1,6 @@
-using CongressPlatform.Modules.Identity.Contracts;
 using CongressPlatform.BuildingBlocks.Security;
 using CongressPlatform.BuildingBlocks.Tenancy;
+using CongressPlatform.Modules.Identity.Contracts;
 using CongressPlatform.Modules.Identity.Domain;
 using CongressPlatform.Modules.Identity.Persistence;
 using CongressPlatform.SharedKernel;

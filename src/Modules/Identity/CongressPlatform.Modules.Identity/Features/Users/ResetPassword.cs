@@ -1,5 +1,5 @@
-using CongressPlatform.Modules.Identity.Contracts;
 using CongressPlatform.BuildingBlocks.Security;
+using CongressPlatform.Modules.Identity.Contracts;
 using CongressPlatform.Modules.Identity.Domain;
 using CongressPlatform.Modules.Identity.Persistence;
 using CongressPlatform.SharedKernel;
