@@ -23,6 +23,8 @@ internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> opti
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
+        // The provider's and the audit's tables configure themselves (IEntityTypeConfiguration next to each entity).
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(IdentityDbContext).Assembly);
         modelBuilder.Entity<Tenant>(b =>
         {
             b.ToTable("tenants");
