@@ -1,6 +1,8 @@
 using CongressPlatform.BuildingBlocks.Security;
 using CongressPlatform.Modules.Identity.Contracts;
 using CongressPlatform.Modules.Identity.Features.HandlingUnits;
+using CongressPlatform.Modules.Identity.Features.Profile;
+using CongressPlatform.Modules.Identity.Features.SigningKeys;
 using CongressPlatform.Modules.Identity.Features.Tenants;
 using CongressPlatform.Modules.Identity.Features.Users;
 using MediatR;
@@ -87,5 +89,10 @@ internal static class IdentityEndpoints
                 return TypedResults.NoContent();
             })
             .RequirePermission(IdentityPermissions.UsersManage).WithName("EndUserSessions");
+
+        endpoints.MapGet("/api/identity/me", (IMediator m, CancellationToken ct) => m.Send(new GetMeQuery(), ct))
+            .RequirePermission(IdentityPermissions.ProfileRead).WithTags("Identity: me").WithName("GetMe");
+        endpoints.MapPost("/api/identity/signing-keys/rotate", (IMediator m, CancellationToken ct) => m.Send(new RotateSigningKeyCommand(), ct))
+            .RequirePermission(IdentityPermissions.SigningKeysRotate).WithTags("Identity: provider").WithName("RotateSigningKey");
     }
 }
