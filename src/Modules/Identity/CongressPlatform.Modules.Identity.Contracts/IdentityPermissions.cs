@@ -11,4 +11,5 @@ public static class IdentityPermissions
     public const string HandlingUnitsUpdate = "identity.handling-units.update";
     public const string UsersRead = "identity.users.read";
     public const string UsersManage = "identity.users.manage";
+    public const string AuditRead = "identity.audit.read";
 }
