@@ -1,5 +1,6 @@
 using CongressPlatform.BuildingBlocks.Security;
 using CongressPlatform.Modules.Identity.Contracts;
+using CongressPlatform.Modules.Identity.Features.Audit;
 using CongressPlatform.Modules.Identity.Features.HandlingUnits;
 using CongressPlatform.Modules.Identity.Features.Tenants;
 using CongressPlatform.Modules.Identity.Features.Users;
@@ -87,5 +88,18 @@ internal static class IdentityEndpoints
                 return TypedResults.NoContent();
             })
             .RequirePermission(IdentityPermissions.UsersManage).WithName("EndUserSessions");
+
+        var audit = endpoints.MapGroup("/api/identity/audit-entries").WithTags("Identity: audit");
+        audit.MapGet("/", (DateTimeOffset? from, DateTimeOffset? to, string? kind, Guid? userId, string? userName, int? page, int? pageSize,
+                IMediator m, CancellationToken ct) => m.Send(new ListAuditEntriesQuery(from, to, kind, userId, userName, page, pageSize), ct))
+            .RequirePermission(IdentityPermissions.AuditRead).WithName("ListAuditEntries");
+        audit.MapGet("/export", async (DateTimeOffset? from, DateTimeOffset? to, string? kind, Guid? userId, string? userName,
+                IMediator m, HttpContext http, CancellationToken ct) =>
+            {
+                var file = await m.Send(new ExportAuditEntriesQuery(from, to, kind, userId, userName), ct);
+                http.Response.Headers.CacheControl = "no-store";
+                return TypedResults.File(file.Content, "text/csv; charset=utf-8", file.FileName);
+            })
+            .RequirePermission(IdentityPermissions.AuditRead).WithName("ExportAuditEntries");
     }
 }
