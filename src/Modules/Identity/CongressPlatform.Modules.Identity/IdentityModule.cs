@@ -4,6 +4,7 @@ using CongressPlatform.BuildingBlocks.Persistence;
 using CongressPlatform.BuildingBlocks.Security;
 using CongressPlatform.BuildingBlocks.Tenancy;
 using CongressPlatform.Modules.Identity.Accounts;
+using CongressPlatform.Modules.Identity.Audit;
 using CongressPlatform.Modules.Identity.Contracts;
 using CongressPlatform.Modules.Identity.DemoData;
 using CongressPlatform.Modules.Identity.Domain;
@@ -60,6 +61,7 @@ public sealed class IdentityModule : IModule
         services.AddSingleton<ITenantDirectory, TenantDirectory>();
         services.AddOpenIdProvider(configuration);
         services.AddSingleton<IStartupTask, IdentityDemoData>();
+        services.AddIdentityAudit();
         services.AddPermissions(
         [
             new(IdentityPermissions.TenantsRead, "查看单位", "View organisations",
