@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace CongressPlatform.Modules.Identity.Pages.Account;
 
 /// <summary>What every sign-in page shares: the return address (local only — no open redirect) and 303 redirects after a POST.</summary>
-public abstract class AccountPageModel : PageModel
+internal abstract class AccountPageModel : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "returnUrl")]
     public string? ReturnUrl { get; set; }
@@ -23,7 +23,7 @@ public abstract class AccountPageModel : PageModel
         return StatusCode(StatusCodes.Status303SeeOther);
     }
 
-    private protected IActionResult Next(SignInStep step) => step switch
+    protected IActionResult Next(SignInStep step) => step switch
     {
         SignInStep.SignedIn => SeeOther(SafeReturnUrl),
         SignInStep.TwoFactor => SeeOther(WithReturn("/account/two-factor")),
