@@ -1,6 +1,7 @@
 using CongressPlatform.BuildingBlocks.Security;
 using CongressPlatform.Modules.Identity.Contracts;
 using CongressPlatform.Modules.Identity.Features.Audit;
+using CongressPlatform.Modules.Identity.Features.Clients;
 using CongressPlatform.Modules.Identity.Features.HandlingUnits;
 using CongressPlatform.Modules.Identity.Features.Profile;
 using CongressPlatform.Modules.Identity.Features.SigningKeys;
@@ -107,5 +108,19 @@ internal static class IdentityEndpoints
                 return TypedResults.File(file.Content, "text/csv; charset=utf-8", file.FileName);
             })
             .RequirePermission(IdentityPermissions.AuditRead).WithName("ExportAuditEntries");
+
+        var clients = endpoints.MapGroup("/api/identity/clients").WithTags("Identity: single sign-on clients");
+        clients.MapGet("/", (IMediator m, CancellationToken ct) => m.Send(new ListClientsQuery(), ct))
+            .RequirePermission(IdentityPermissions.ClientsManage).WithName("ListClients");
+        clients.MapPost("/", async (RegisterClientCommand command, IMediator m, CancellationToken ct) =>
+            {
+                var created = await m.Send(command, ct);
+                return TypedResults.Created($"/api/identity/clients/{created.Client.Id}", created);
+            })
+            .RequirePermission(IdentityPermissions.ClientsManage).WithName("RegisterClient");
+        clients.MapPut("/{id:guid}", (Guid id, UpdateClientBody body, IMediator m, CancellationToken ct) => m.Send(body.ToCommand(id), ct))
+            .RequirePermission(IdentityPermissions.ClientsManage).WithName("UpdateClient");
+        clients.MapPost("/{id:guid}/secret", (Guid id, IMediator m, CancellationToken ct) => m.Send(new RenewClientSecretCommand(id), ct))
+            .RequirePermission(IdentityPermissions.ClientsManage).WithName("RenewClientSecret");
     }
 }
