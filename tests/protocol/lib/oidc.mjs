@@ -176,3 +176,32 @@ export async function api(host, path, token, init = {}) {
 }
 
 export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A browser with a live SSO session for `user` (signed in on the login page, no second factor). */
+export async function signedInBrowser(host, user) {
+  const { signIn } = await import('./browser.mjs');
+  const b = new Browser(host.base);
+  const res = await signIn(b, user);
+  assert.equal(res.status, 303, `sign-in of ${user} failed: ${res.status} ${res.text.slice(0, 200)}`);
+  return b;
+}
+
+/** Asserts an authorization error response: redirect to the client with error, description, state and iss, no code. */
+export function assertErrorRedirect(host, res, c, { error, state, status = 302 }) {
+  assert.equal(res.status, status, `expected ${status} redirect with error=${error}, got ${res.status} ${res.location ?? ''} ${res.status >= 400 ? res.text.slice(0, 200) : ''}`);
+  const loc = res.next;
+  assert.equal(`${loc.origin}${loc.pathname}`, c.redirectUri, 'the error goes to the registered redirect_uri');
+  assert.equal(loc.searchParams.get('error'), error);
+  assert.ok(loc.searchParams.get('error_description'), 'error_description present');
+  assert.equal(loc.searchParams.get('state'), state, 'state echoed unchanged');
+  assert.equal(loc.searchParams.get('iss'), host.issuer, 'iss in the response (RFC 9207)');
+  assert.equal(loc.searchParams.get('code'), null, 'no code on error');
+  return loc;
+}
+
+/** Asserts an HTML error page (400), never a redirect. */
+export function assertErrorPage(res) {
+  assert.equal(res.status, 400, `expected a 400 error page, got ${res.status} ${res.location ?? ''}`);
+  assert.equal(res.location, null, 'no Location header');
+  assert.match(res.headers.get('content-type') ?? '', /text\/html/);
+}
