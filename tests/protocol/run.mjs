@@ -22,7 +22,7 @@ const rp = {
 };
 // Short lifetimes for the expiry tests (seconds).
 const shortLifetimes = {
-  AuthorizationCodeSeconds: 2, RefreshIdleSeconds: 3, RefreshAbsoluteSeconds: 8, RefreshReuseGraceSeconds: 1,
+  AuthorizationCodeSeconds: 2, RefreshIdleSeconds: 4, RefreshAbsoluteSeconds: 8, RefreshReuseGraceSeconds: 1,
 };
 const hostDefs = [
   { name: 'main', env: {} },
