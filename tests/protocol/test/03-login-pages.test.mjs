@@ -39,12 +39,15 @@ describe('login page', () => {
   });
 
   test("security headers: CSP frame-ancestors 'none', Referrer-Policy no-referrer", () => {
+    assert.equal(page.status, 200);
     const csp = page.headers.get('content-security-policy') ?? '';
     assert.match(csp, /frame-ancestors\s+'none'/);
     assert.equal(page.headers.get('referrer-policy'), 'no-referrer');
   });
 
   test('no third-party resource in the page', () => {
+    assert.equal(page.status, 200);
+    assert.match(page.text, /<form\b/i, 'the login page itself');
     const refs = [...page.text.matchAll(/\b(?:src|href|action|srcset|data)\s*=\s*["']?([^"'\s>]+)/gi)].map((m) => m[1]);
     const css = [...page.text.matchAll(/url\(\s*["']?([^"')]+)/gi)].map((m) => m[1]);
     for (const ref of [...refs, ...css]) {
