@@ -312,7 +312,8 @@ public static partial class Rules
             {
                 yield return $"{label}: a segment mixes literals and parameters";
             }
-            if (!literal[2]!.EndsWith('s'))
+            // "me" is the signed-in person (GET /api/identity/me, the route): a singleton, not a collection.
+            if (!literal[2]!.EndsWith('s') && literal[2] != "me")
             {
                 yield return $"{label}: resource '{literal[2]}' is not plural";
             }

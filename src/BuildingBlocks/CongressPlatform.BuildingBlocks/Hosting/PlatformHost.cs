@@ -123,13 +123,22 @@ public static class PlatformHost
         return builder;
     }
 
+    /// <summary>
+    /// The API's authentication: a bearer access token (the scheme <see cref="BearerScheme"/>, which the
+    /// Identity module registers), or — in Development and tests only — the header scheme. A policy
+    /// scheme picks one per request; cookies never authenticate an API call (no CSRF surface).
+    /// </summary>
+    public const string BearerScheme = "Bearer";
+
+    private const string ApiScheme = "Api";
+
     private static void AddAuthentication(WebApplicationBuilder builder)
     {
         var development = builder.Configuration.GetSection("Authentication:DevelopmentHeaders").Get<DevelopmentAuthenticationOptions>() ?? new();
-        var authentication = builder.Services.AddAuthentication(o =>
-        {
-            o.DefaultScheme = development.Enabled ? DevelopmentAuthenticationHandler.SchemeName : NoAuthenticationHandler.SchemeName;
-        });
+        var fallback = development.Enabled ? DevelopmentAuthenticationHandler.SchemeName : NoAuthenticationHandler.SchemeName;
+        var authentication = builder.Services.AddAuthentication(o => o.DefaultScheme = ApiScheme);
+        authentication.AddPolicyScheme(ApiScheme, "Bearer token or development headers", o => o.ForwardDefaultSelector = context =>
+            context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? BearerScheme : fallback);
         if (development.Enabled)
         {
             // The header scheme trusts whatever a client says: it must never exist in production.
@@ -153,7 +162,10 @@ public static class PlatformHost
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(RateLimitPolicies.Public, c => PerAddress(c, limits.PublicPerMinute));
-            o.AddPolicy(RateLimitPolicies.SignIn, c => PerAddress(c, limits.SignInPerMinute));
+            // Sign-in: only form posts count (showing the page costs nothing to an attacker or to us).
+            o.AddPolicy(RateLimitPolicies.SignIn, c => HttpMethods.IsPost(c.Request.Method)
+                ? PerAddress(c, limits.SignInPerMinute)
+                : RateLimitPartition.GetNoLimiter("sign-in-page"));
             o.AddPolicy(RateLimitPolicies.Token, c => PerAddress(c, limits.TokenPerMinute));
             o.OnRejected = async (context, token) =>
             {

@@ -11,4 +11,8 @@ public static class IdentityPermissions
     public const string HandlingUnitsUpdate = "identity.handling-units.update";
     public const string UsersRead = "identity.users.read";
     public const string UsersManage = "identity.users.manage";
+    public const string ProfileRead = "identity.profile.read";
+    public const string SigningKeysRotate = "identity.signing-keys.rotate";
+    public const string ClientsManage = "identity.clients.manage";
+    public const string AuditRead = "identity.audit.read";
 }

@@ -4,10 +4,13 @@ using CongressPlatform.BuildingBlocks.Persistence;
 using CongressPlatform.BuildingBlocks.Security;
 using CongressPlatform.BuildingBlocks.Tenancy;
 using CongressPlatform.Modules.Identity.Accounts;
+using CongressPlatform.Modules.Identity.Audit;
 using CongressPlatform.Modules.Identity.Contracts;
 using CongressPlatform.Modules.Identity.DemoData;
 using CongressPlatform.Modules.Identity.Domain;
 using CongressPlatform.Modules.Identity.Features.Users;
+using CongressPlatform.Modules.Identity.Oidc;
+using Microsoft.AspNetCore.Identity;
 using CongressPlatform.Modules.Identity.Persistence;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -18,7 +21,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace CongressPlatform.Modules.Identity;
 
-/// <summary>Identity: the tenant tree and handling units (and, with single sign-on, users, memberships and the OpenID provider).</summary>
+/// <summary>Identity: the tenant tree, handling units, users and memberships, and the OpenID provider of the single sign-on.</summary>
 public sealed class IdentityModule : IModule
 {
     public string Name => "identity";
@@ -51,11 +54,14 @@ public sealed class IdentityModule : IModule
                 o.Lockout.AllowedForNewUsers = true;
             })
             .AddUserStore<UserAccountStore>()
+            .AddTokenProvider<AuthenticatorTokenProvider<UserAccount>>(TokenOptions.DefaultAuthenticatorProvider)
             .AddPasswordValidator<PasswordPolicyValidator>()
             .AddUserValidator<PhoneNumberValidator>()
             .AddErrorDescriber<ChineseIdentityErrorDescriber>();
         services.AddSingleton<ITenantDirectory, TenantDirectory>();
+        services.AddOpenIdProvider(configuration);
         services.AddSingleton<IStartupTask, IdentityDemoData>();
+        services.AddIdentityAudit();
         services.AddPermissions(
         [
             new(IdentityPermissions.TenantsRead, "查看单位", "View organisations",
@@ -63,7 +69,8 @@ public sealed class IdentityModule : IModule
             new(IdentityPermissions.TenantsCreate, "新增下级单位", "Create child organisations", [Roles.SystemAdmin]),
             new(IdentityPermissions.TenantsUpdate, "修改单位", "Edit organisations", [Roles.SystemAdmin, Roles.TenantAdmin]),
             new(IdentityPermissions.HandlingUnitsRead, "查看承办单位", "View handling units",
-                [Roles.SystemAdmin, Roles.TenantAdmin, Roles.Supervisor, Roles.Leader, Roles.Staff, Roles.StationKeeper]),
+                // Deputies follow their suggestions to the units that answer them.
+                [Roles.SystemAdmin, Roles.TenantAdmin, Roles.Supervisor, Roles.Leader, Roles.Staff, Roles.StationKeeper, Roles.Deputy]),
             new(IdentityPermissions.HandlingUnitsCreate, "新增承办单位", "Create handling units", [Roles.SystemAdmin, Roles.TenantAdmin, Roles.Staff]),
             new(IdentityPermissions.HandlingUnitsUpdate, "修改承办单位", "Edit handling units", [Roles.SystemAdmin, Roles.TenantAdmin, Roles.Staff]),
             // Accounts and privileges are the security administrator's, not the system administrator's (三员分立).
@@ -71,8 +78,16 @@ public sealed class IdentityModule : IModule
                 [Roles.SecurityAdmin, Roles.TenantAdmin, Roles.Supervisor, Roles.Leader]),
             new(IdentityPermissions.UsersManage, "管理用户账号(开户、角色、重置密码、停用、解锁)", "Manage user accounts (create, roles, password reset, disable, unlock)",
                 [Roles.TenantAdmin, Roles.SecurityAdmin]),
+            new(IdentityPermissions.ProfileRead, "查看本人账号与所在单位", "View one's own account and seats", Roles.All),
+            new(IdentityPermissions.SigningKeysRotate, "轮换令牌签名密钥", "Rotate the token signing keys", [Roles.SecurityAdmin]),
+            new(IdentityPermissions.ClientsManage, "登记接入单点登录的应用", "Register applications joining the single sign-on", [Roles.SystemAdmin]),
         ]);
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => IdentityEndpoints.Map(endpoints);
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        IdentityEndpoints.Map(endpoints);
+        ProviderEndpoints.Map(endpoints);
+        ProviderServiceCollectionExtensions.MapSignInPages(endpoints);
+    }
 }

@@ -10,7 +10,7 @@ namespace CongressPlatform.Modules.Identity.Accounts;
 /// DbContext: passwords, security stamp, lockout, phone and e-mail, authenticator (TOTP) and recovery
 /// codes. No IdentityUser tables (ADR 0014).
 /// </summary>
-internal sealed class UserAccountStore(IdentityDbContext db) :
+internal sealed class UserAccountStore(IdentityDbContext db, Microsoft.AspNetCore.DataProtection.IDataProtectionProvider protection) :
     IUserPasswordStore<UserAccount>,
     IUserSecurityStampStore<UserAccount>,
     IUserLockoutStore<UserAccount>,
@@ -174,13 +174,18 @@ internal sealed class UserAccountStore(IdentityDbContext db) :
 
     public Task<bool> GetTwoFactorEnabledAsync(UserAccount user, CancellationToken cancellationToken) => Task.FromResult(user.TwoFactorEnabled);
 
+    // The TOTP secret is encrypted at rest with Data Protection (whose key ring is itself encrypted).
+    private Microsoft.AspNetCore.DataProtection.IDataProtector AuthenticatorKeys =>
+        Microsoft.AspNetCore.DataProtection.DataProtectionCommonExtensions.CreateProtector(protection, "CongressPlatform.Identity.AuthenticatorKey.v1");
+
     public Task SetAuthenticatorKeyAsync(UserAccount user, string key, CancellationToken cancellationToken)
     {
-        user.AuthenticatorKey = key;
+        user.AuthenticatorKey = Microsoft.AspNetCore.DataProtection.DataProtectionCommonExtensions.Protect(AuthenticatorKeys, key);
         return Task.CompletedTask;
     }
 
-    public Task<string?> GetAuthenticatorKeyAsync(UserAccount user, CancellationToken cancellationToken) => Task.FromResult(user.AuthenticatorKey);
+    public Task<string?> GetAuthenticatorKeyAsync(UserAccount user, CancellationToken cancellationToken) =>
+        Task.FromResult(user.AuthenticatorKey is { } stored ? Microsoft.AspNetCore.DataProtection.DataProtectionCommonExtensions.Unprotect(AuthenticatorKeys, stored) : null);
 
     public Task ReplaceCodesAsync(UserAccount user, IEnumerable<string> recoveryCodes, CancellationToken cancellationToken)
     {

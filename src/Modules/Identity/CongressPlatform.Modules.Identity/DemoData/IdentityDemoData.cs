@@ -2,7 +2,10 @@ using CongressPlatform.BuildingBlocks.Modules;
 using CongressPlatform.BuildingBlocks.Tenancy;
 using CongressPlatform.Modules.Identity.Contracts;
 using CongressPlatform.Modules.Identity.Domain;
+using CongressPlatform.Modules.Identity.Oidc;
 using CongressPlatform.Modules.Identity.Persistence;
+using CongressPlatform.BuildingBlocks.Security;
+using Microsoft.AspNetCore.Identity;
 using CongressPlatform.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,10 +54,81 @@ internal sealed class IdentityDemoData(ILogger<IdentityDemoData> logger) : IStar
             return;
         }
         var db = scopedServices.GetRequiredService<IdentityDbContext>();
-        if (await db.Tenants.AnyAsync(cancellationToken))
+        if (!await db.Tenants.AnyAsync(cancellationToken))
         {
-            return;
+            await CreateTenantsAsync(scopedServices, db, cancellationToken);
         }
+        if (!await db.Users.AnyAsync(cancellationToken))
+        {
+            await CreateAccountsAsync(scopedServices, db, cancellationToken);
+        }
+    }
+
+    /// <summary>The demo password of every demo account (README). Development data only.</summary>
+    public const string DemoPassword = "Congress#2026";
+
+    /// <summary>The authenticator secret (base32) of the demo administrators, so that anyone trying the demo can add it to an app.</summary>
+    public const string DemoAuthenticatorKey = "JBSWY3DPEHPK3PXP";
+
+    internal static readonly (string UserName, string Name, string Phone, (string Tenant, string Roles)[] Seats, bool MustChange)[] Accounts =
+    [
+        ("sysadmin", "系统管理员", "13800000011", [(DistrictCode, Roles.SystemAdmin)], false),
+        ("secadmin", "安全管理员", "13800000012", [(DistrictCode, Roles.SecurityAdmin)], false),
+        ("auditor", "审计管理员", "13800000013", [(DistrictCode, Roles.AuditAdmin)], false),
+        ("district.admin", "区人大办单位管理员", "13800000014", [(DistrictCode, Roles.TenantAdmin)], false),
+        ("leader", "陈主任", "13800000015", [(DistrictCode, $"{Roles.Leader},{Roles.Supervisor}")], false),
+        ("district.staff", "李干事", "13800000016", [(DistrictCode, $"{Roles.Staff},{Roles.Supervisor}")], false),
+        ("dongliu.admin", "东柳街道管理员", "13800000021", [("dongliu", Roles.TenantAdmin)], false),
+        ("dongliu.staff", "赵干事", "13800000022", [("dongliu", Roles.Staff)], false),
+        ("dongliu.keeper", "孙站长", "13800000023", [("dongliu", Roles.StationKeeper)], false),
+        ("unit.officer", "周科员", "13800000024", [("dongliu", Roles.UnitOfficer)], false),
+        ("deputy.li", "李秀英", "13800000002", [("dongliu", Roles.Deputy)], false),
+        ("deputy.wang", "王建国", "13800000001", [("xinchang", Roles.Deputy), (DistrictCode, Roles.Deputy)], false),
+        ("newcomer", "新同事", "13800000031", [("nanhu", Roles.Staff)], true),
+    ];
+
+    private async Task CreateAccountsAsync(IServiceProvider services, IdentityDbContext db, CancellationToken cancellationToken)
+    {
+        var users = services.GetRequiredService<UserManager<UserAccount>>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var tenants = await db.Tenants.AsNoTracking().ToDictionaryAsync(t => t.Code, cancellationToken);
+        foreach (var (userName, name, phone, seats, mustChange) in Accounts)
+        {
+            if (seats.Any(s => !tenants.ContainsKey(s.Tenant)))
+            {
+                continue;
+            }
+            var user = UserAccount.Create(userName, name, phone, null, null, now);
+            if (!mustChange)
+            {
+                user.PasswordChosen(now);
+            }
+            var created = await users.CreateAsync(user, DemoPassword);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException($"Demo account {userName}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
+            }
+            var roles = seats.SelectMany(s => s.Roles.Split(',')).ToList();
+            if (roles.Any(SignInFlow.PrivilegedRoles.Contains))
+            {
+                var store = (IUserAuthenticatorKeyStore<UserAccount>)services.GetRequiredService<IUserStore<UserAccount>>();
+                await store.SetAuthenticatorKeyAsync(user, DemoAuthenticatorKey, cancellationToken);
+                await users.SetTwoFactorEnabledAsync(user, true);
+            }
+            foreach (var (code, seatRoles) in seats)
+            {
+                var tenant = tenants[code];
+                var membership = Membership.Create(user.Id, seatRoles.Split(','), now);
+                ((ITenantOwned)membership).AssignTenant(tenant.Id, tenant.Path);
+                db.Memberships.Add(membership);
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Demo data: created {Count} demo accounts (password in the README)", Accounts.Length);
+    }
+
+    private async Task CreateTenantsAsync(IServiceProvider scopedServices, IdentityDbContext db, CancellationToken cancellationToken)
+    {
         var now = scopedServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var district = Tenant.CreateDistrict(DistrictCode, "柳城区人大常委会", now);
         Add(db, district);

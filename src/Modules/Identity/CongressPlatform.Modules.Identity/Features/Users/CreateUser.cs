@@ -1,5 +1,6 @@
 using CongressPlatform.BuildingBlocks.Security;
 using CongressPlatform.BuildingBlocks.Tenancy;
+using CongressPlatform.Modules.Identity.Audit;
 using CongressPlatform.Modules.Identity.Contracts;
 using CongressPlatform.Modules.Identity.Domain;
 using CongressPlatform.Modules.Identity.Persistence;
@@ -33,7 +34,7 @@ internal sealed class CreateUserCommandValidator : AbstractValidator<CreateUserC
 
 internal sealed class CreateUserCommandHandler(
     IdentityDbContext db, UserManager<UserAccount> users, ITenantContext scope, ITenantDirectory directory,
-    ICurrentUser currentUser, IMediator mediator, TimeProvider clock)
+    ICurrentUser currentUser, IMediator mediator, TimeProvider clock, IIdentityAudit audit)
     : IRequestHandler<CreateUserCommand, CreatedUserDto>
 {
     public async Task<CreatedUserDto> Handle(CreateUserCommand request, CancellationToken cancellationToken)
@@ -69,6 +70,8 @@ internal sealed class CreateUserCommandHandler(
             Forget(account, membership);
             UserAdministrationRules.ThrowIfFailed(result);
         }
+        await audit.RecordAsync(new IdentityAuditRecord(IdentityAuditKinds.AccountCreated, true, account.Id, account.UserName, currentUser.UserId,
+            target.Id, Detail: $"开户,角色:{string.Join('、', membership.RoleList)}"), cancellationToken);
         return new CreatedUserDto(await mediator.Send(new GetUserQuery(account.Id), cancellationToken), password);
     }
 

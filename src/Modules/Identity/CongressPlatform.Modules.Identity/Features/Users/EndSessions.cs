@@ -1,4 +1,6 @@
 using CongressPlatform.BuildingBlocks.Security;
+using CongressPlatform.BuildingBlocks.Tenancy;
+using CongressPlatform.Modules.Identity.Audit;
 using CongressPlatform.Modules.Identity.Contracts;
 using CongressPlatform.Modules.Identity.Domain;
 using CongressPlatform.Modules.Identity.Persistence;
@@ -15,7 +17,8 @@ namespace CongressPlatform.Modules.Identity.Features.Users;
 [RequiresPermission(IdentityPermissions.UsersManage)]
 public sealed record EndSessionsCommand(Guid Id) : ICommand<Unit>;
 
-internal sealed class EndSessionsCommandHandler(IdentityDbContext db, UserManager<UserAccount> users, ICurrentUser currentUser)
+internal sealed class EndSessionsCommandHandler(
+    IdentityDbContext db, UserManager<UserAccount> users, ICurrentUser currentUser, ITenantContext scope, IIdentityAudit audit)
     : IRequestHandler<EndSessionsCommand, Unit>
 {
     public async Task<Unit> Handle(EndSessionsCommand request, CancellationToken cancellationToken)
@@ -23,6 +26,8 @@ internal sealed class EndSessionsCommandHandler(IdentityDbContext db, UserManage
         var account = await UserAdministrationRules.FindVisibleAsync(db, request.Id, cancellationToken);
         await UserAdministrationRules.EnsureMayManageAsync(db, currentUser, account.Id, cancellationToken);
         UserAdministrationRules.ThrowIfFailed(await users.UpdateSecurityStampAsync(account));
+        await audit.RecordAsync(new IdentityAuditRecord(IdentityAuditKinds.SessionEnded, true, account.Id, account.UserName, currentUser.UserId,
+            scope.AuditTenantId(), Detail: "管理员结束该账号的全部会话"), cancellationToken);
         return Unit.Value;
     }
 }

@@ -1,5 +1,6 @@
 using CongressPlatform.BuildingBlocks.Security;
 using CongressPlatform.BuildingBlocks.Tenancy;
+using CongressPlatform.Modules.Identity.Audit;
 using CongressPlatform.Modules.Identity.Contracts;
 using CongressPlatform.Modules.Identity.Persistence;
 using CongressPlatform.SharedKernel;
@@ -15,7 +16,7 @@ namespace CongressPlatform.Modules.Identity.Features.Users;
 [RequiresPermission(IdentityPermissions.UsersManage)]
 public sealed record RemoveMembershipCommand(Guid UserId, Guid TenantId) : ICommand<Unit>;
 
-internal sealed class RemoveMembershipCommandHandler(IdentityDbContext db, ITenantContext scope, ICurrentUser currentUser)
+internal sealed class RemoveMembershipCommandHandler(IdentityDbContext db, ITenantContext scope, ICurrentUser currentUser, IIdentityAudit audit)
     : IRequestHandler<RemoveMembershipCommand, Unit>
 {
     public async Task<Unit> Handle(RemoveMembershipCommand request, CancellationToken cancellationToken)
@@ -29,6 +30,10 @@ internal sealed class RemoveMembershipCommandHandler(IdentityDbContext db, ITena
         }
         UserAdministrationRules.EnsureMayGrant(currentUser, membership.RoleList);
         db.Memberships.Remove(membership);
+        // Saved here, not by the unit of work afterwards: the audit entry records a removal that has happened.
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new IdentityAuditRecord(IdentityAuditKinds.MembershipRemoved, true, request.UserId, ActorId: currentUser.UserId,
+            TenantId: request.TenantId, Detail: $"原角色:{string.Join('、', membership.RoleList)}"), cancellationToken);
         return Unit.Value;
     }
 }

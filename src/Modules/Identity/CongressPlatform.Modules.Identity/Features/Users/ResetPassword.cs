@@ -1,4 +1,6 @@
 using CongressPlatform.BuildingBlocks.Security;
+using CongressPlatform.BuildingBlocks.Tenancy;
+using CongressPlatform.Modules.Identity.Audit;
 using CongressPlatform.Modules.Identity.Contracts;
 using CongressPlatform.Modules.Identity.Domain;
 using CongressPlatform.Modules.Identity.Persistence;
@@ -15,7 +17,8 @@ namespace CongressPlatform.Modules.Identity.Features.Users;
 [RequiresPermission(IdentityPermissions.UsersManage)]
 public sealed record ResetPasswordCommand(Guid Id) : ICommand<TemporaryPasswordDto>;
 
-internal sealed class ResetPasswordCommandHandler(IdentityDbContext db, UserManager<UserAccount> users, ICurrentUser currentUser, TimeProvider clock)
+internal sealed class ResetPasswordCommandHandler(IdentityDbContext db, UserManager<UserAccount> users, ICurrentUser currentUser, TimeProvider clock,
+    ITenantContext scope, IIdentityAudit audit)
     : IRequestHandler<ResetPasswordCommand, TemporaryPasswordDto>
 {
     public async Task<TemporaryPasswordDto> Handle(ResetPasswordCommand request, CancellationToken cancellationToken)
@@ -30,6 +33,8 @@ internal sealed class ResetPasswordCommandHandler(IdentityDbContext db, UserMana
         account.AccessFailedCount = 0;
         // Renews the security stamp and saves everything above in one go.
         UserAdministrationRules.ThrowIfFailed(await users.UpdateSecurityStampAsync(account));
+        await audit.RecordAsync(new IdentityAuditRecord(IdentityAuditKinds.PasswordReset, true, account.Id, account.UserName, currentUser.UserId,
+            scope.AuditTenantId(), Detail: "管理员重置密码(临时密码,首次登录须修改);会话已结束"), cancellationToken);
         return new TemporaryPasswordDto(password);
     }
 }

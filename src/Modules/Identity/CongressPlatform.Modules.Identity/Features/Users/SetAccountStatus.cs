@@ -1,4 +1,6 @@
 using CongressPlatform.BuildingBlocks.Security;
+using CongressPlatform.BuildingBlocks.Tenancy;
+using CongressPlatform.Modules.Identity.Audit;
 using CongressPlatform.Modules.Identity.Contracts;
 using CongressPlatform.Modules.Identity.Domain;
 using CongressPlatform.Modules.Identity.Persistence;
@@ -15,7 +17,8 @@ namespace CongressPlatform.Modules.Identity.Features.Users;
 [RequiresPermission(IdentityPermissions.UsersManage)]
 public sealed record SetAccountStatusCommand(Guid Id, bool Enabled) : ICommand<UserDto>;
 
-internal sealed class SetAccountStatusCommandHandler(IdentityDbContext db, UserManager<UserAccount> users, ICurrentUser currentUser, IMediator mediator)
+internal sealed class SetAccountStatusCommandHandler(IdentityDbContext db, UserManager<UserAccount> users, ICurrentUser currentUser, IMediator mediator,
+    ITenantContext scope, IIdentityAudit audit)
     : IRequestHandler<SetAccountStatusCommand, UserDto>
 {
     public async Task<UserDto> Handle(SetAccountStatusCommand request, CancellationToken cancellationToken)
@@ -39,6 +42,9 @@ internal sealed class SetAccountStatusCommandHandler(IdentityDbContext db, UserM
             // A disabled account's sessions end with it.
             UserAdministrationRules.ThrowIfFailed(await users.UpdateSecurityStampAsync(account));
         }
+        await audit.RecordAsync(new IdentityAuditRecord(
+            request.Enabled ? IdentityAuditKinds.AccountEnabled : IdentityAuditKinds.AccountDisabled, true, account.Id, account.UserName,
+            currentUser.UserId, scope.AuditTenantId(), Detail: request.Enabled ? "启用账号" : "停用账号;会话已结束"), cancellationToken);
         return await mediator.Send(new GetUserQuery(account.Id), cancellationToken);
     }
 }

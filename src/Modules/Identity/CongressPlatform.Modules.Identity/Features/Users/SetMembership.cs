@@ -1,5 +1,6 @@
 using CongressPlatform.BuildingBlocks.Security;
 using CongressPlatform.BuildingBlocks.Tenancy;
+using CongressPlatform.Modules.Identity.Audit;
 using CongressPlatform.Modules.Identity.Contracts;
 using CongressPlatform.Modules.Identity.Domain;
 using CongressPlatform.Modules.Identity.Persistence;
@@ -29,7 +30,8 @@ internal sealed class SetMembershipCommandValidator : AbstractValidator<SetMembe
 }
 
 internal sealed class SetMembershipCommandHandler(
-    IdentityDbContext db, ITenantContext scope, ITenantDirectory directory, ICurrentUser currentUser, IMediator mediator, TimeProvider clock)
+    IdentityDbContext db, ITenantContext scope, ITenantDirectory directory, ICurrentUser currentUser, IMediator mediator, TimeProvider clock,
+    IIdentityAudit audit)
     : IRequestHandler<SetMembershipCommand, UserDto>
 {
     public async Task<UserDto> Handle(SetMembershipCommand request, CancellationToken cancellationToken)
@@ -61,6 +63,9 @@ internal sealed class SetMembershipCommandHandler(
             existing.SetRoles(roles);
         }
         await db.SaveChangesAsync(cancellationToken);
+        var was = before.Count == 0 ? "无" : string.Join('、', before.Order(StringComparer.Ordinal));
+        await audit.RecordAsync(new IdentityAuditRecord(IdentityAuditKinds.MembershipChanged, true, account.Id, account.UserName, currentUser.UserId,
+            target.Id, Detail: $"角色:{string.Join('、', roles.Order(StringComparer.Ordinal))}(原:{was})"), cancellationToken);
         return await mediator.Send(new GetUserQuery(account.Id), cancellationToken);
     }
 }

@@ -1,4 +1,6 @@
 using CongressPlatform.BuildingBlocks.Security;
+using CongressPlatform.BuildingBlocks.Tenancy;
+using CongressPlatform.Modules.Identity.Audit;
 using CongressPlatform.Modules.Identity.Contracts;
 using CongressPlatform.Modules.Identity.Domain;
 using CongressPlatform.Modules.Identity.Persistence;
@@ -12,7 +14,8 @@ namespace CongressPlatform.Modules.Identity.Features.Users;
 [RequiresPermission(IdentityPermissions.UsersManage)]
 public sealed record UnlockUserCommand(Guid Id) : ICommand<UserDto>;
 
-internal sealed class UnlockUserCommandHandler(IdentityDbContext db, UserManager<UserAccount> users, ICurrentUser currentUser, IMediator mediator)
+internal sealed class UnlockUserCommandHandler(IdentityDbContext db, UserManager<UserAccount> users, ICurrentUser currentUser, IMediator mediator,
+    ITenantContext scope, IIdentityAudit audit)
     : IRequestHandler<UnlockUserCommand, UserDto>
 {
     public async Task<UserDto> Handle(UnlockUserCommand request, CancellationToken cancellationToken)
@@ -22,6 +25,8 @@ internal sealed class UnlockUserCommandHandler(IdentityDbContext db, UserManager
         account.LockoutEndUtc = null;
         account.AccessFailedCount = 0;
         UserAdministrationRules.ThrowIfFailed(await users.UpdateAsync(account));
+        await audit.RecordAsync(new IdentityAuditRecord(IdentityAuditKinds.AccountUnlocked, true, account.Id, account.UserName, currentUser.UserId,
+            scope.AuditTenantId(), Detail: "解除登录锁定,失败次数清零"), cancellationToken);
         return await mediator.Send(new GetUserQuery(account.Id), cancellationToken);
     }
 }

@@ -1,0 +1,20 @@
+using CongressPlatform.Modules.Identity.Oidc;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CongressPlatform.Modules.Identity.Pages.Account;
+
+/// <summary>Sign-out confirmed by the person (a POST with the anti-forgery token): the session and its refresh tokens end.</summary>
+internal sealed class LogoutModel(SsoSessions sessions) : AccountPageModel
+{
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (await sessions.FindAsync(HttpContext, cancellationToken) is { } session)
+        {
+            await sessions.EndAsync(session, "signed_out", cancellationToken);
+        }
+        await HttpContext.SignOutAsync(SsoCookies.Session);
+        await HttpContext.SignOutAsync(SsoCookies.Pending);
+        return SeeOther("/account/signed-out");
+    }
+}
