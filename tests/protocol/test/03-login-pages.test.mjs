@@ -35,7 +35,10 @@ describe('login page', () => {
     assert.ok('password' in form.fields, 'input "password"');
     assert.equal(form.inputs.find((i) => i.name === 'password').type, 'password');
     assert.equal(form.inputs.find((i) => i.name === '__RequestVerificationToken').type, 'hidden');
-    assert.ok(browser.cookieNames().some((n) => n.startsWith('.AspNetCore.Antiforgery.')), `anti-forgery cookie, got ${browser.cookieNames()}`);
+    // The anti-forgery cookie's name is the provider's choice (congress.af); it must be HttpOnly.
+    const cookies = page.headers.getSetCookie();
+    assert.ok(cookies.length > 0, 'the page sets the anti-forgery cookie');
+    assert.ok(cookies.every((s) => /;\s*httponly/i.test(s)), `HttpOnly cookies: ${cookies}`);
   });
 
   test("security headers: CSP frame-ancestors 'none', Referrer-Policy no-referrer", () => {

@@ -85,9 +85,9 @@ describe('end session with id_token_hint', () => {
 });
 
 describe('end session without id_token_hint: the user confirms', () => {
-  test('200 HTML asking for confirmation (form posting to /account/logout), no redirect; the session survives until confirmed', async () => {
+  async function confirmAndSignOut(params) {
     const { tokens, browser } = await codeFlow(main, 'deputy.li', offline);
-    const res = await browser.get(endSessionUrl({ post_logout_redirect_uri: c.postLogoutRedirectUri, state: 's' }));
+    const res = await browser.get(endSessionUrl(params));
     assert.equal(res.status, 200);
     assert.equal(res.location, null);
     assert.match(res.headers.get('content-type') ?? '', /text\/html/);
@@ -101,6 +101,18 @@ describe('end session without id_token_hint: the user confirms', () => {
     assert.ok([200, 302, 303].includes(done.status), `logout answered ${done.status}`);
     if (done.location) assert.equal(new URL(done.location, main.base).origin, main.base, 'logout stays on the provider (no redirect without a valid hint)');
     await assertSignedOut(browser, tokens.refresh_token);
+  }
+
+  test('no parameters → 200 HTML asking for confirmation (form posting to /account/logout), no redirect; the session survives until confirmed', () =>
+    confirmAndSignOut({}));
+
+  test('client_id and its registered post_logout_redirect_uri but no id_token_hint → the same confirmation, no redirect', () =>
+    confirmAndSignOut({ client_id: c.client.client_id, post_logout_redirect_uri: c.postLogoutRedirectUri, state: 's' }));
+
+  test('a post_logout_redirect_uri with neither id_token_hint nor client_id (cannot be verified) → 400 error page, never a redirect', async () => {
+    const { browser } = await codeFlow(main, 'deputy.li');
+    assertErrorPage(await browser.get(endSessionUrl({ post_logout_redirect_uri: c.postLogoutRedirectUri, state: 's' })));
+    await assertSessionAlive(browser);
   });
 
   test('POST /account/logout without the anti-forgery token → 400 and the session stays', async () => {
