@@ -178,6 +178,23 @@ describe('second factor (TOTP)', () => {
     assertErrorRedirect(main, res, c, { error: 'login_required', state: req.state });
   });
 
+  test('a TOTP code that already signed in is refused the second time (RFC 6238 §5.2)', async () => {
+    // Both attempts within one 30 s step: wait for a fresh step if the current one is nearly over.
+    if (Date.now() % 30_000 > 22_000) await new Promise((r) => setTimeout(r, 30_000 - (Date.now() % 30_000) + 200));
+    const code = totp(ADMIN_TOTP_SECRET);
+    const first = new Browser(main.base);
+    const r1 = await signIn(first, 'auditor', PASSWORD, '/');
+    assert.equal(r1.next.pathname, '/account/two-factor');
+    const ok = await first.submit(r1.next, { code });
+    assert.equal(ok.status, 303, `first use: ${ok.status}`);
+    const second = new Browser(main.base);
+    const r2 = await signIn(second, 'auditor', PASSWORD, '/');
+    assert.equal(r2.next.pathname, '/account/two-factor');
+    const replay = await second.submit(r2.next, { code });
+    assert.equal(replay.status, 200, `replayed code accepted: ${replay.status} ${replay.location ?? ''}`);
+    assert.equal(replay.location, null);
+  });
+
   test('the full code flow of an administrator with the second factor (oauth4webapi)', async () => {
     const { tokens, nav } = await codeFlow(main, 'sysadmin', { totpSecret: ADMIN_TOTP_SECRET, tenant: 'liucheng' });
     assert.ok(nav.pages.has('two-factor'));
@@ -199,6 +216,12 @@ describe('forced password change', () => {
 
     const { req, res: silent } = await promptNone(b);
     assertErrorRedirect(main, silent, c, { error: 'login_required', state: req.state });
+
+    const page = await b.get(next);
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-security-policy') ?? '', /frame-ancestors\s+'none'/);
+    assert.equal(page.headers.get('referrer-policy'), 'no-referrer');
+    for (const f of ['currentPassword', 'newPassword', 'confirmPassword']) assert.ok(parseForms(page.text).some((x) => f in x.fields), `field ${f}`);
 
     for (const [why, np, confirm, current] of [
       ['too short', 'Ab#1xyz', 'Ab#1xyz'],
@@ -222,6 +245,29 @@ describe('forced password change', () => {
     const fresh = await signIn(new Browser(main.base), 'newcomer', newPassword, '/');
     assert.equal(fresh.status, 303);
     assert.equal(fresh.location, '/');
+  });
+});
+
+describe('security headers on every sign-in page', () => {
+  test("two-factor page: CSP frame-ancestors 'none', Referrer-Policy no-referrer", async () => {
+    const b = new Browser(main.base);
+    const r = await signIn(b, 'district.admin', PASSWORD, '/');
+    assert.equal(r.next.pathname, '/account/two-factor');
+    const page = await b.get(r.next);
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-security-policy') ?? '', /frame-ancestors\s+'none'/);
+    assert.equal(page.headers.get('referrer-policy'), 'no-referrer');
+  });
+
+  test("error page and sign-out confirmation: CSP frame-ancestors 'none', Referrer-Policy no-referrer", async () => {
+    const as = await discover(main);
+    const b = new Browser(main.base);
+    const bad = await authorizationRequest(as, { ...c, client: { client_id: 'no-such-client' } });
+    for (const url of [bad.url, as.end_session_endpoint]) {
+      const page = await b.get(url);
+      assert.match(page.headers.get('content-security-policy') ?? '', /frame-ancestors\s+'none'/, url.toString());
+      assert.equal(page.headers.get('referrer-policy'), 'no-referrer');
+    }
   });
 });
 

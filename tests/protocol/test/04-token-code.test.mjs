@@ -215,4 +215,30 @@ describe('token endpoint errors (RFC 6749 JSON)', () => {
     assert.equal(r.status, 401);
     assert.equal(r.json?.error, 'invalid_client');
   });
+  test('a repeated parameter → 400 invalid_request (RFC 6749 §3.2)', async () => {
+    const { req, code } = await freshCode();
+    const body = new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: c.redirectUri, code_verifier: req.verifier, client_id: SPA_CLIENT_ID });
+    body.append('code', code);
+    const res = await fetch((await discover(main)).token_endpoint, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    assert.equal(res.status, 400);
+    assert.equal((await res.json()).error, 'invalid_request');
+  });
+
+  test('a JSON body instead of a form → 400 invalid_request', async () => {
+    const res = await fetch((await discover(main)).token_endpoint, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ grant_type: 'authorization_code', code: 'x', client_id: SPA_CLIENT_ID }),
+    });
+    assert.equal(res.status, 400);
+    assert.equal((await res.json()).error, 'invalid_request');
+  });
+
+  test('two client authentication methods at once (Basic and client_secret in the body) → 400 invalid_request', async () => {
+    const rc = confidential('basic');
+    const { req, code } = await freshCode(main, rc);
+    const r = await tokenPost(main, { grant_type: 'authorization_code', code, redirect_uri: rc.redirectUri, code_verifier: req.verifier, client_id: rp.clientId, client_secret: rp.secret },
+      { authorization: basic(rp.clientId, rp.secret) });
+    assert.equal(r.status, 400);
+    assert.equal(r.json?.error, 'invalid_request');
+  });
 });

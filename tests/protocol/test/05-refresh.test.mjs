@@ -104,4 +104,8 @@ describe('refresh (rule 8)', () => {
     assert.equal(r.json?.error, 'invalid_client');
     assert.ok((await refresh(main, rc, tokens.refresh_token)).access_token);
   });
+  test('a refresh cannot widen the scope → 400 invalid_scope', async () => {
+    const { tokens } = await codeFlow(main, 'deputy.li', offline);
+    await rejectsWith(refresh(main, c, tokens.refresh_token, { scope: 'openid profile offline_access phone' }), 'invalid_scope', 400);
+  });
 });

@@ -59,6 +59,16 @@ describe('end session with id_token_hint', () => {
     await assertSignedOut(browser, tokens.refresh_token, rc);
   });
 
+  test("the session's refresh tokens of every client end (SPA and confidential client in one SSO session)", async () => {
+    const rc = confidential();
+    const first = await codeFlow(main, 'deputy.li', offline);
+    const other = await codeFlow(main, undefined, { ...offline, client: rc, browser: first.browser, prompt: 'none' });
+    const res = await first.browser.get(endSessionUrl({ id_token_hint: first.tokens.id_token, post_logout_redirect_uri: c.postLogoutRedirectUri }));
+    assert.equal(res.status, 302);
+    await rejectsWith(refresh(main, c, first.tokens.refresh_token), 'invalid_grant', 400);
+    await rejectsWith(refresh(main, rc, other.tokens.refresh_token), 'invalid_grant', 400);
+  });
+
   const port = new URL(main.base).port;
   const bad = {
     'other host': 'https://evil.example/',
