@@ -57,6 +57,13 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>
         builder.UseSetting("Scheduler:Enabled", "false");
         builder.UseSetting("Outbox:IntervalSeconds", "3600");
         builder.UseSetting("RateLimits:PublicPerMinute", "5");
+        builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("RateLimits:TokenPerMinute", "100000");
+        // The test server's address is http://localhost: the web client's registration follows it.
+        builder.UseSetting("Identity:Spa:RedirectUris:0", SsoBrowser.RedirectUri);
+        builder.UseSetting("Identity:Spa:PostLogoutRedirectUris:0", "http://localhost/");
+        builder.UseSetting("Identity:Spa:Origins:0", "http://localhost");
+        builder.UseSetting("Identity:AccessCheckSeconds", "1");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

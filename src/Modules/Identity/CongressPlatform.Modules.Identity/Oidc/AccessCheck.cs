@@ -20,8 +20,6 @@ internal sealed record AccessCheckResult(UserAccount User, TenantGrant Grant, Gu
 /// </summary>
 internal sealed class AccessCheck(IdentityDbContext db, TenantAccess access, IMemoryCache cache, TimeProvider clock, IOptions<ProviderOptions> options)
 {
-    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
-
     public async Task<AccessCheckResult?> CheckAsync(ClaimsIdentity token, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(token.FindFirst("sub")?.Value, out var userId)
@@ -32,7 +30,7 @@ internal sealed class AccessCheck(IdentityDbContext db, TenantAccess access, IMe
         }
         return await cache.GetOrCreateAsync(("access-check", userId, sessionId, tenantId), async entry =>
         {
-            entry.AbsoluteExpirationRelativeToNow = CacheFor;
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(options.Value.AccessCheckSeconds);
             var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
             if (user is null || !user.CanSignIn(ChinaTime.Today(clock)))
             {

@@ -55,6 +55,12 @@ internal sealed class ProviderStartup(IOptions<ProviderOptions> options, Signing
     public async Task RunAsync(IServiceProvider scopedServices, CancellationToken cancellationToken)
     {
         var db = scopedServices.GetRequiredService<IdentityDbContext>();
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            // Migrations are applied by someone else (Database:MigrateOnStartup=false) and have not run yet:
+            // readiness reports it; clients and keys are set up at the next start.
+            return;
+        }
         var settings = options.Value;
         await UpsertAsync(db, new ClientSettings
         {

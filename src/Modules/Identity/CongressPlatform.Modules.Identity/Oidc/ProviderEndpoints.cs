@@ -2,6 +2,8 @@ using System.Security.Claims;
 using System.Text;
 using CongressPlatform.BuildingBlocks.Hosting;
 using CongressPlatform.BuildingBlocks.Security;
+using CongressPlatform.Modules.Identity.Audit;
+using CongressPlatform.Modules.Identity.Contracts;
 using CongressPlatform.Modules.Identity.Domain;
 using CongressPlatform.Modules.Identity.Persistence;
 using CongressPlatform.SharedKernel;
@@ -248,6 +250,12 @@ internal static class ProviderEndpoints
             ProviderCrypto.Hash(code), client.ClientId, redirectUri!, user.Id, session!.Id, grant.Tenant.Id,
             string.Join(' ', scopes.Where(SupportedScopes.Contains)), nonce, challenge, session.AuthenticatedAtUtc, session.Methods, now, lifetime));
         await db.SaveChangesAsync(cancellationToken);
+        if (grant.BySupervision || P("tenant") is not null)
+        {
+            await services.GetRequiredService<IIdentityAudit>().RecordAsync(new IdentityAuditRecord(
+                grant.BySupervision ? IdentityAuditKinds.SupervisionEntered : IdentityAuditKinds.TenantSwitched, true, user.Id, user.UserName,
+                TenantId: grant.Tenant.Id, ClientId: client.ClientId, Detail: $"{grant.Tenant.Code} {string.Join(',', grant.Roles)}"), cancellationToken);
+        }
         await RedirectTo(redirectUri!, post, new() { ["code"] = code, ["state"] = state, ["iss"] = issuer }).ExecuteAsync(context);
     }
 

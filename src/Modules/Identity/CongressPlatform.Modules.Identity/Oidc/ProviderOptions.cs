@@ -20,6 +20,12 @@ internal sealed class ProviderOptions
     /// </summary>
     public ClientSettings Spa { get; set; } = new();
 
+    /// <summary>
+    /// How long the API trusts its last look at an access token's account, session and seat (seconds).
+    /// A removed membership, a disabled account or an ended session takes effect within this time.
+    /// </summary>
+    public int AccessCheckSeconds { get; set; } = 10;
+
     /// <summary>Further clients seeded from configuration (confidential when a secret is given).</summary>
     public List<ClientSettings> Clients { get; set; } = [];
 

@@ -38,6 +38,11 @@ internal static class ProviderServiceCollectionExtensions
             .AddCookie(SsoCookies.Session, o => SsoSessions.ConfigureCookie(o, SsoCookies.Session, TimeSpan.FromHours(session.AbsoluteHours)))
             .AddCookie(SsoCookies.Pending, o => SsoSessions.ConfigureCookie(o, SsoCookies.Pending, TimeSpan.FromMinutes(5)));
         services.AddRazorPages(o => o.RootDirectory = "/Pages");
+        // The pages are Chinese: write CJK as characters, not as numeric entities (everything else stays encoded).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(
+                System.Text.Unicode.UnicodeRanges.BasicLatin, System.Text.Unicode.UnicodeRanges.CjkUnifiedIdeographs,
+                System.Text.Unicode.UnicodeRanges.CjkSymbolsandPunctuation, System.Text.Unicode.UnicodeRanges.HalfwidthandFullwidthForms));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "congress.af";

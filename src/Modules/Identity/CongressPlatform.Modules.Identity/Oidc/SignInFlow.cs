@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using CongressPlatform.BuildingBlocks.Security;
 using CongressPlatform.Modules.Identity.Accounts;
+using CongressPlatform.Modules.Identity.Audit;
+using CongressPlatform.Modules.Identity.Contracts;
 using CongressPlatform.Modules.Identity.Domain;
 using CongressPlatform.Modules.Identity.Persistence;
 using CongressPlatform.SharedKernel;
@@ -29,7 +31,8 @@ internal enum SignInStep
 /// The steps between password and session are carried by a five-minute pending cookie.
 /// </summary>
 internal sealed class SignInFlow(
-    IdentityDbContext db, UserManager<UserAccount> users, SsoSessions sessions, TimeProvider clock, IOptions<PasswordPolicyOptions> passwordPolicy)
+    IdentityDbContext db, UserManager<UserAccount> users, SsoSessions sessions, TimeProvider clock, IOptions<PasswordPolicyOptions> passwordPolicy,
+    IIdentityAudit audit)
 {
     /// <summary>Roles whose holders must use a second factor (IDENTITY.md: administrators and other privileged roles).</summary>
     public static readonly IReadOnlySet<string> PrivilegedRoles = new HashSet<string>(StringComparer.Ordinal)
@@ -48,24 +51,54 @@ internal sealed class SignInFlow(
         if (user is null)
         {
             users.PasswordHasher.VerifyHashedPassword(null!, DummyHash, password);
+            await FailedAsync(null, login, "unknown account", cancellationToken);
             return (SignInStep.Failed, null);
         }
         if (await users.IsLockedOutAsync(user))
         {
             users.PasswordHasher.VerifyHashedPassword(user, DummyHash, password);
+            await FailedAsync(user, login, "locked out", cancellationToken);
             return (SignInStep.Failed, user);
         }
         if (!await users.CheckPasswordAsync(user, password))
         {
             await users.AccessFailedAsync(user);
+            await FailedAsync(user, login, "wrong password", cancellationToken);
+            if (await users.IsLockedOutAsync(user))
+            {
+                await audit.RecordAsync(new IdentityAuditRecord(IdentityAuditKinds.AccountLockedOut, true, user.Id, user.UserName), cancellationToken);
+            }
             return (SignInStep.Failed, user);
         }
         if (!user.CanSignIn(ChinaTime.Today(clock)))
         {
+            await FailedAsync(user, login, "account disabled or term ended", cancellationToken);
             return (SignInStep.Failed, user);
         }
         await users.ResetAccessFailedCountAsync(user);
         return (await ContinueAsync(context, user, ["pwd"], cancellationToken), user);
+    }
+
+    private Task FailedAsync(UserAccount? user, string login, string why, CancellationToken cancellationToken) =>
+        audit.RecordAsync(new IdentityAuditRecord(IdentityAuditKinds.SignInFailed, false, user?.Id, user?.UserName ?? login, Detail: why), cancellationToken);
+
+    /// <summary>A second-factor attempt: audited, and a failure counts towards the lockout.</summary>
+    public async Task<bool> VerifySecondFactorAsync(UserAccount user, string? code, CancellationToken cancellationToken)
+    {
+        code = (code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal);
+        var valid = code.Length == 6 && await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, code);
+        await audit.RecordAsync(new IdentityAuditRecord(valid ? IdentityAuditKinds.TwoFactorSucceeded : IdentityAuditKinds.TwoFactorFailed, valid, user.Id, user.UserName), cancellationToken);
+        if (valid)
+        {
+            await users.ResetAccessFailedCountAsync(user);
+            return true;
+        }
+        await users.AccessFailedAsync(user);
+        if (await users.IsLockedOutAsync(user))
+        {
+            await audit.RecordAsync(new IdentityAuditRecord(IdentityAuditKinds.AccountLockedOut, true, user.Id, user.UserName), cancellationToken);
+        }
+        return false;
     }
 
     public async Task<bool> IsLockedOutAsync(UserAccount user) => await users.IsLockedOutAsync(user);
@@ -78,7 +111,9 @@ internal sealed class SignInFlow(
         {
             await context.SignOutAsync(SsoCookies.Pending);
             var amr = methods.Contains("otp") ? methods.Append("mfa").ToList() : methods;
-            await sessions.StartAsync(context, user, amr, cancellationToken);
+            var session = await sessions.StartAsync(context, user, amr, cancellationToken);
+            await audit.RecordAsync(new IdentityAuditRecord(IdentityAuditKinds.SignInSucceeded, true, user.Id, user.UserName,
+                Detail: $"session {session.Id}; {string.Join(' ', amr)}"), cancellationToken);
         }
         else
         {

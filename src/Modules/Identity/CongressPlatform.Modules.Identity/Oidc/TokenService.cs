@@ -1,3 +1,5 @@
+using CongressPlatform.Modules.Identity.Audit;
+using CongressPlatform.Modules.Identity.Contracts;
 using CongressPlatform.Modules.Identity.Domain;
 using CongressPlatform.Modules.Identity.Persistence;
 using CongressPlatform.SharedKernel;
@@ -9,7 +11,8 @@ namespace CongressPlatform.Modules.Identity.Oidc;
 
 /// <summary>The token endpoint's grants and revocation (IDENTITY.md rules 6–8).</summary>
 internal sealed class TokenService(
-    IdentityDbContext db, TokenFactory tokens, TenantAccess access, SsoSessions sessions, TimeProvider clock, IOptions<ProviderOptions> options)
+    IdentityDbContext db, TokenFactory tokens, TenantAccess access, SsoSessions sessions, TimeProvider clock, IOptions<ProviderOptions> options,
+    IIdentityAudit audit)
 {
     private TokenLifetimes Lifetimes => options.Value.Tokens;
 
@@ -38,6 +41,8 @@ internal sealed class TokenService(
             {
                 await RevokeFamilyAsync(family, now, cancellationToken);
             }
+            await audit.RecordAsync(new IdentityAuditRecord(IdentityAuditKinds.TokenReuseDetected, false, grant.UserId, TenantId: grant.TenantId,
+                ClientId: client.ClientId, Detail: "authorization code presented twice; tokens of the first redemption revoked"), cancellationToken);
             return InvalidGrant("the code has already been used");
         }
         if (grant.ExpiresAtUtc <= now)
@@ -79,6 +84,8 @@ internal sealed class TokenService(
         await db.Set<AuthorizationCode>().Where(c => c.Id == grant.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.FamilyId, family2), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new IdentityAuditRecord(IdentityAuditKinds.TokenIssued, true, subject.UserId, subject.UserName, TenantId: subject.TenantId,
+            ClientId: client.ClientId, Detail: $"scope {subject.Scope}"), cancellationToken);
         return await IssueAsync(issuer, subject, grant.Nonce, refresh, cancellationToken);
     }
 
@@ -103,6 +110,8 @@ internal sealed class TokenService(
         {
             // Used before, and not by a sibling tab a moment ago: treat the family as stolen.
             await RevokeFamilyAsync(token.FamilyId, now, cancellationToken);
+            await audit.RecordAsync(new IdentityAuditRecord(IdentityAuditKinds.TokenReuseDetected, false, token.UserId, TenantId: token.TenantId,
+                ClientId: client.ClientId, Detail: "rotated refresh token presented again; family revoked"), cancellationToken);
             return InvalidGrant("the refresh token has already been used");
         }
         if (token.ExpiresAtUtc <= now || token.FamilyExpiresAtUtc <= now)
@@ -136,6 +145,8 @@ internal sealed class TokenService(
         // Using the application keeps the single sign-on session alive.
         session.Touch(now);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new IdentityAuditRecord(IdentityAuditKinds.TokenRefreshed, true, subject.UserId, subject.UserName, TenantId: subject.TenantId,
+            ClientId: client.ClientId), cancellationToken);
         return await IssueAsync(issuer, subject, null, next, cancellationToken);
     }
 
@@ -147,6 +158,8 @@ internal sealed class TokenService(
         if (token is not null && token.ClientId == client.ClientId)
         {
             await RevokeFamilyAsync(token.FamilyId, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            await audit.RecordAsync(new IdentityAuditRecord(IdentityAuditKinds.TokenRevoked, true, token.UserId, TenantId: token.TenantId,
+                ClientId: client.ClientId, Detail: "refresh token family revoked by the client"), cancellationToken);
         }
     }
 

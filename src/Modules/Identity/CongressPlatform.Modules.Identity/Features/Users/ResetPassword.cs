@@ -3,6 +3,7 @@ using CongressPlatform.BuildingBlocks.Tenancy;
 using CongressPlatform.Modules.Identity.Audit;
 using CongressPlatform.Modules.Identity.Contracts;
 using CongressPlatform.Modules.Identity.Domain;
+using CongressPlatform.Modules.Identity.Oidc;
 using CongressPlatform.Modules.Identity.Persistence;
 using CongressPlatform.SharedKernel;
 using MediatR;
@@ -18,7 +19,7 @@ namespace CongressPlatform.Modules.Identity.Features.Users;
 public sealed record ResetPasswordCommand(Guid Id) : ICommand<TemporaryPasswordDto>;
 
 internal sealed class ResetPasswordCommandHandler(IdentityDbContext db, UserManager<UserAccount> users, ICurrentUser currentUser, TimeProvider clock,
-    ITenantContext scope, IIdentityAudit audit)
+    ITenantContext scope, IIdentityAudit audit, SsoSessions sessions)
     : IRequestHandler<ResetPasswordCommand, TemporaryPasswordDto>
 {
     public async Task<TemporaryPasswordDto> Handle(ResetPasswordCommand request, CancellationToken cancellationToken)
@@ -33,6 +34,7 @@ internal sealed class ResetPasswordCommandHandler(IdentityDbContext db, UserMana
         account.AccessFailedCount = 0;
         // Renews the security stamp and saves everything above in one go.
         UserAdministrationRules.ThrowIfFailed(await users.UpdateSecurityStampAsync(account));
+        await sessions.EndAllAsync(account.Id, "password_reset", cancellationToken);
         await audit.RecordAsync(new IdentityAuditRecord(IdentityAuditKinds.PasswordReset, true, account.Id, account.UserName, currentUser.UserId,
             scope.AuditTenantId(), Detail: "管理员重置密码(临时密码,首次登录须修改);会话已结束"), cancellationToken);
         return new TemporaryPasswordDto(password);

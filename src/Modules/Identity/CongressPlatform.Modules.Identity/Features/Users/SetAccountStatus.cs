@@ -3,6 +3,7 @@ using CongressPlatform.BuildingBlocks.Tenancy;
 using CongressPlatform.Modules.Identity.Audit;
 using CongressPlatform.Modules.Identity.Contracts;
 using CongressPlatform.Modules.Identity.Domain;
+using CongressPlatform.Modules.Identity.Oidc;
 using CongressPlatform.Modules.Identity.Persistence;
 using CongressPlatform.SharedKernel;
 using MediatR;
@@ -18,7 +19,7 @@ namespace CongressPlatform.Modules.Identity.Features.Users;
 public sealed record SetAccountStatusCommand(Guid Id, bool Enabled) : ICommand<UserDto>;
 
 internal sealed class SetAccountStatusCommandHandler(IdentityDbContext db, UserManager<UserAccount> users, ICurrentUser currentUser, IMediator mediator,
-    ITenantContext scope, IIdentityAudit audit)
+    ITenantContext scope, IIdentityAudit audit, SsoSessions sessions)
     : IRequestHandler<SetAccountStatusCommand, UserDto>
 {
     public async Task<UserDto> Handle(SetAccountStatusCommand request, CancellationToken cancellationToken)
@@ -41,6 +42,7 @@ internal sealed class SetAccountStatusCommandHandler(IdentityDbContext db, UserM
             account.Disable();
             // A disabled account's sessions end with it.
             UserAdministrationRules.ThrowIfFailed(await users.UpdateSecurityStampAsync(account));
+            await sessions.EndAllAsync(account.Id, "account_disabled", cancellationToken);
         }
         await audit.RecordAsync(new IdentityAuditRecord(
             request.Enabled ? IdentityAuditKinds.AccountEnabled : IdentityAuditKinds.AccountDisabled, true, account.Id, account.UserName,

@@ -1,4 +1,6 @@
 using System.Text;
+using CongressPlatform.Modules.Identity.Audit;
+using CongressPlatform.Modules.Identity.Contracts;
 using CongressPlatform.Modules.Identity.Domain;
 using CongressPlatform.Modules.Identity.Oidc;
 using Microsoft.AspNetCore.Identity;
@@ -11,7 +13,7 @@ namespace CongressPlatform.Modules.Identity.Pages.Account;
 /// Enrols a TOTP authenticator during sign-in (required for the privileged roles): a QR code of the
 /// <c>otpauth://</c> address, drawn on the server (QRCoder) and sent as a data URI — no third party sees the secret.
 /// </summary>
-internal sealed class AuthenticatorModel(SignInFlow flow, UserManager<UserAccount> users) : AccountPageModel
+internal sealed class AuthenticatorModel(SignInFlow flow, UserManager<UserAccount> users, IIdentityAudit audit) : AccountPageModel
 {
     [BindProperty(Name = "code")]
     public string? Code { get; set; }
@@ -50,6 +52,7 @@ internal sealed class AuthenticatorModel(SignInFlow flow, UserManager<UserAccoun
             return Page();
         }
         await users.SetTwoFactorEnabledAsync(pending.User, true);
+        await audit.RecordAsync(new IdentityAuditRecord(IdentityAuditKinds.AuthenticatorEnrolled, true, pending.User.Id, pending.User.UserName), cancellationToken);
         return Next(await flow.ContinueAsync(HttpContext, pending.User, [.. pending.Methods, "otp"], cancellationToken));
     }
 

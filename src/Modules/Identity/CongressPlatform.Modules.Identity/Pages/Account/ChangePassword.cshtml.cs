@@ -1,3 +1,5 @@
+using CongressPlatform.Modules.Identity.Audit;
+using CongressPlatform.Modules.Identity.Contracts;
 using CongressPlatform.Modules.Identity.Domain;
 using CongressPlatform.Modules.Identity.Oidc;
 using Microsoft.AspNetCore.Identity;
@@ -9,7 +11,7 @@ namespace CongressPlatform.Modules.Identity.Pages.Account;
 /// The forced password change (first sign-in, administrator reset, privileged password too old).
 /// A new password ends every other session and refresh token of the account.
 /// </summary>
-internal sealed class ChangePasswordModel(SignInFlow flow, UserManager<UserAccount> users, SsoSessions sessions, TimeProvider clock) : AccountPageModel
+internal sealed class ChangePasswordModel(SignInFlow flow, UserManager<UserAccount> users, SsoSessions sessions, TimeProvider clock, IIdentityAudit audit) : AccountPageModel
 {
     [BindProperty(Name = "currentPassword")]
     public string? CurrentPassword { get; set; }
@@ -60,6 +62,7 @@ internal sealed class ChangePasswordModel(SignInFlow flow, UserManager<UserAccou
         pending.User.PasswordChosen(clock.GetUtcNow().UtcDateTime);
         await users.UpdateAsync(pending.User);
         await sessions.EndAllAsync(pending.User.Id, "password_changed", cancellationToken);
+        await audit.RecordAsync(new IdentityAuditRecord(IdentityAuditKinds.PasswordChanged, true, pending.User.Id, pending.User.UserName), cancellationToken);
         return Next(await flow.ContinueAsync(HttpContext, pending.User, pending.Methods, cancellationToken));
     }
 

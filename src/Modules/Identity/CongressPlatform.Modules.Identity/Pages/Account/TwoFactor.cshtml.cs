@@ -1,12 +1,10 @@
-using CongressPlatform.Modules.Identity.Domain;
 using CongressPlatform.Modules.Identity.Oidc;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CongressPlatform.Modules.Identity.Pages.Account;
 
 /// <summary>The second factor: a TOTP code from the person's authenticator app. Failures count towards the lockout.</summary>
-internal sealed class TwoFactorModel(SignInFlow flow, UserManager<UserAccount> users) : AccountPageModel
+internal sealed class TwoFactorModel(SignInFlow flow) : AccountPageModel
 {
     [BindProperty(Name = "code")]
     public string? Code { get; set; }
@@ -22,18 +20,15 @@ internal sealed class TwoFactorModel(SignInFlow flow, UserManager<UserAccount> u
         {
             return SeeOtherLogin();
         }
-        var code = (Code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal);
-        if (code.Length != 6 || !await users.VerifyTwoFactorTokenAsync(pending.User, TokenOptions.DefaultAuthenticatorProvider, code))
+        if (!await flow.VerifySecondFactorAsync(pending.User, Code, cancellationToken))
         {
-            await users.AccessFailedAsync(pending.User);
-            if (await users.IsLockedOutAsync(pending.User))
+            if (await flow.IsLockedOutAsync(pending.User))
             {
                 return SeeOtherLogin();
             }
             ErrorMessage = "验证码不正确或已过期,请重新输入。";
             return Page();
         }
-        await users.ResetAccessFailedCountAsync(pending.User);
         return Next(await flow.ContinueAsync(HttpContext, pending.User, [.. pending.Methods, "otp"], cancellationToken));
     }
 
