@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # CongressPlatform — the README test command:  bash scripts/test.sh
 #
-# Restores and builds the solution (Release), runs every test project, the client's vitest suite
-# (when client/package.json exists) and the end-to-end project (when it exists), then adds up the
-# results of all TRX files and the client's JUnit report. The last line printed is always
+# Restores and builds the solution (Release), runs every test project, the OpenID Connect protocol
+# suite (tests/protocol: a real client library, oauth4webapi, against hosts started from the Release
+# build), the client's vitest suite (when client/package.json exists) and the end-to-end project
+# (when it exists), then adds up the results of all TRX files and the JUnit reports. The last line printed is always
 #
 #     tests: N passed, N failed
 #
@@ -15,8 +16,10 @@
 #   CI                       "true" on CI machines.
 #   CONGRESS_TEST_FILTER     optional `dotnet test --filter` expression for every .NET test project.
 #   CONGRESS_SKIP_CLIENT     "1" skips npm ci / npm test (e.g. for a quick back-end loop).
+#   CONGRESS_SKIP_PROTOCOL   "1" skips the protocol suite (tests/protocol, needs Node 20+ and npm).
 #   CONGRESS_SKIP_E2E        "1" skips the end-to-end project.
-# Results: <repo>/TestResults/*.trx and <repo>/TestResults/client-junit.xml (cleared on every run).
+# Results: <repo>/TestResults/*.trx, client-junit.xml, protocol-junit.xml and protocol-host-*.log
+# (the protocol hosts' output), cleared on every run.
 
 set -uo pipefail
 
@@ -172,6 +175,26 @@ for proj in "${test_projects[@]}"; do
     log "skipping $proj: restore/build failed"
   fi
 done
+
+# ── protocol (OpenID Connect, oauth4webapi against the running host) ───────────────────────────
+PROTOCOL_DIR="$ROOT/tests/protocol"
+PROTOCOL_JUNIT="$RESULTS/protocol-junit.xml"
+if [[ "${CONGRESS_SKIP_PROTOCOL:-}" == "1" ]]; then
+  log "note: CONGRESS_SKIP_PROTOCOL=1 — protocol tests skipped"
+elif [[ ! -f "$PROTOCOL_DIR/run.sh" ]]; then
+  log "note: tests/protocol does not exist — protocol tests skipped"
+elif ! $dotnet_ok; then
+  log "skipping the protocol tests: restore/build failed"
+elif ! command -v npm >/dev/null 2>&1; then
+  log "✗ tests/protocol needs npm, which is not on PATH"
+  failed_steps+=("protocol: npm missing")
+else
+  run_step "protocol" env RESULTS="$RESULTS" bash "$PROTOCOL_DIR/run.sh"
+  if [[ ! -f "$PROTOCOL_JUNIT" ]]; then
+    log "✗ protocol: no JUnit report at $PROTOCOL_JUNIT"
+    failed_steps+=("protocol: no results")
+  fi
+fi
 
 # ── client (Vite/React, vitest) ─────────────────────────────────────────────────────────────────
 if [[ "${CONGRESS_SKIP_CLIENT:-}" == "1" ]]; then
