@@ -48,6 +48,11 @@ internal sealed class UserAccount : Entity, IVersioned
     /// <summary>For deputies: the last day of their term (届); the account ends with it.</summary>
     public DateOnly? TermEndsOn { get; private set; }
 
+    /// <summary>The last authenticator code accepted and when: the same code is never accepted twice (RFC 6238 §5.2).</summary>
+    public string? LastTotpCode { get; private set; }
+
+    public DateTime? LastTotpAtUtc { get; private set; }
+
     public DateTime CreatedAtUtc { get; private set; }
     public Guid Version { get; set; } = Guid.CreateVersion7();
 
@@ -75,6 +80,16 @@ internal sealed class UserAccount : Entity, IVersioned
     public void Disable() => Status = AccountStatus.Disabled;
 
     public void Enable() => Status = AccountStatus.Active;
+
+    /// <summary>Whether this code was already accepted within the window in which it could still be valid.</summary>
+    public bool TotpAlreadyUsed(string code, DateTime nowUtc) =>
+        LastTotpCode == code && LastTotpAtUtc is { } at && nowUtc - at < TimeSpan.FromMinutes(3);
+
+    public void TotpAccepted(string code, DateTime nowUtc)
+    {
+        LastTotpCode = code;
+        LastTotpAtUtc = nowUtc;
+    }
 
     /// <summary>The person chose a new password themselves.</summary>
     public void PasswordChosen(DateTime nowUtc)

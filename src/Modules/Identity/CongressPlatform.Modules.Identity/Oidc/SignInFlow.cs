@@ -86,12 +86,16 @@ internal sealed class SignInFlow(
     public async Task<bool> VerifySecondFactorAsync(UserAccount user, string? code, CancellationToken cancellationToken)
     {
         code = (code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal);
-        var valid = code.Length == 6 && await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, code);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var valid = code.Length == 6 && !user.TotpAlreadyUsed(code, now)
+            && await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, code);
         await audit.RecordAsync(new IdentityAuditRecord(valid ? IdentityAuditKinds.TwoFactorSucceeded : IdentityAuditKinds.TwoFactorFailed, valid, user.Id, user.UserName), cancellationToken);
         if (valid)
         {
+            user.TotpAccepted(code, now);
             await users.ResetAccessFailedCountAsync(user);
-            return true;
+            // Saved before the code opens anything; of two racing uses, the version check lets one through.
+            return (await users.UpdateAsync(user)).Succeeded;
         }
         await users.AccessFailedAsync(user);
         if (await users.IsLockedOutAsync(user))

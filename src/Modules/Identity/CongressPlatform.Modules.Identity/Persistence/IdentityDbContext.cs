@@ -69,6 +69,7 @@ internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> opti
             b.Property(u => u.SecurityStamp).HasMaxLength(64).IsRequired();
             b.Property(u => u.AuthenticatorKey).HasMaxLength(200);
             b.Property(u => u.RecoveryCodes).HasMaxLength(1000);
+            b.Property(u => u.LastTotpCode).HasMaxLength(6);
             b.HasIndex(u => u.NormalizedUserName).IsUnique();
             b.HasIndex(u => u.PhoneNumber).IsUnique();
             b.HasIndex(u => u.NormalizedEmail);
