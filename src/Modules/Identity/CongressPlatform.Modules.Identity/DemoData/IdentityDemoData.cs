@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Identity;
 using CongressPlatform.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CongressPlatform.Modules.Identity.DemoData;
@@ -57,6 +58,12 @@ internal sealed class IdentityDemoData(ILogger<IdentityDemoData> logger) : IStar
         if (!await db.Tenants.AnyAsync(cancellationToken))
         {
             await CreateTenantsAsync(scopedServices, db, cancellationToken);
+        }
+        // Demo accounts share one published password: never in production, whatever the configuration says.
+        if (scopedServices.GetRequiredService<Microsoft.Extensions.Hosting.IHostEnvironment>().IsProduction())
+        {
+            logger.LogWarning("Demo data: accounts are never created in the Production environment");
+            return;
         }
         if (!await db.Users.AnyAsync(cancellationToken))
         {
