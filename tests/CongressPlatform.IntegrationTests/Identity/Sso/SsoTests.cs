@@ -302,6 +302,31 @@ public sealed partial class SsoTests(Platforms platforms)
         (await browser.Api(tokens.AccessToken).GetAsync("/api/identity/me")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
+    [Theory]
+    [MemberData(nameof(Platforms.Providers), MemberType = typeof(Platforms))]
+    public async Task Administrator_roles_count_only_in_a_session_signed_in_with_a_second_factor(DatabaseProvider provider)
+    {
+        var factory = await platforms.GetAsync(provider);
+        var name = Unique();
+        var user = await AccountAsync(factory, name, false, (Demo.Street, "staff"));
+        var browser = new SsoBrowser(factory);
+        var tokens = await browser.SignInForTokensAsync(name, Password, Demo.Street);
+
+        // Made a tenant administrator while signed in with a password alone.
+        using (var scope = factory.Services.GetRequiredService<IServiceScopeFactory>().CreateSystemScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
+            var membership = await db.Memberships.SingleAsync(m => m.UserId == user.Id);
+            membership.SetRoles(["staff", "tenant-admin"]);
+            await db.SaveChangesAsync();
+        }
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        var refreshed = await SsoBrowser.ReadTokensAsync(await browser.RefreshAsync(tokens.RefreshToken!));
+        var me = await MeAsync(browser, refreshed.AccessToken);
+        me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).Should().Equal("staff");
+        (await browser.Api(refreshed.AccessToken).GetAsync("/api/identity/users")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
     private static string Base64Url(string text) =>
         Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

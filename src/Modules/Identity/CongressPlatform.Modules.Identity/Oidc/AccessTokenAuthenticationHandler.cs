@@ -41,7 +41,10 @@ internal sealed class AccessTokenAuthenticationHandler(
             new(ClaimNames.Tenant, result.Grant.Tenant.Id.ToString()),
             new(SsoCookies.SessionIdClaim, result.SessionId.ToString()),
         };
-        claims.AddRange(result.Grant.Roles.Select(r => new Claim(ClaimNames.Role, r)));
+        // Step-up: the administrator roles count only in a session signed in with a second factor. Someone made an
+        // administrator while signed in with a password alone keeps their other roles until they sign in again.
+        var secondFactor = identity!.FindAll("amr").Any(c => c.Value == "mfa");
+        claims.AddRange(result.Grant.Roles.Where(r => secondFactor || !SignInFlow.PrivilegedRoles.Contains(r)).Select(r => new Claim(ClaimNames.Role, r)));
         foreach (var name in new[] { "client_id", "auth_time", "amr" })
         {
             claims.AddRange(identity!.FindAll(name).Select(c => new Claim(name, c.Value)));
