@@ -10,6 +10,8 @@ builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _)
 {
     document.Info.Title = "CongressPlatform API(基层人大工作平台)";
     document.Info.Version = "v1";
+    // No server list: clients call the origin they were served from, and the document is the same whoever fetches it.
+    document.Servers = [];
     return Task.CompletedTask;
 }));
 
