@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { access, PERMISSIONS } from './access';
+import { makeMe } from './test/fixtures';
+
+const FLAG_OF: Record<string, string> = {
+  canReadProfile: PERMISSIONS.profileRead,
+  canReadTenants: PERMISSIONS.tenantsRead,
+  canCreateTenants: PERMISSIONS.tenantsCreate,
+  canUpdateTenants: PERMISSIONS.tenantsUpdate,
+  canReadHandlingUnits: PERMISSIONS.handlingUnitsRead,
+  canCreateHandlingUnits: PERMISSIONS.handlingUnitsCreate,
+  canUpdateHandlingUnits: PERMISSIONS.handlingUnitsUpdate,
+  canReadUsers: PERMISSIONS.usersRead,
+  canManageUsers: PERMISSIONS.usersManage,
+  canRotateSigningKeys: PERMISSIONS.signingKeysRotate,
+  canManageClients: PERMISSIONS.clientsManage,
+  canReadAudit: PERMISSIONS.auditRead,
+  canReadJobs: PERMISSIONS.jobsRead,
+  canRunJobs: PERMISSIONS.jobsRun,
+  canReadPointsPolicies: PERMISSIONS.pointsPoliciesRead,
+  canUpdatePointsPolicies: PERMISSIONS.pointsPoliciesUpdate,
+  canSupervise: PERMISSIONS.supervise,
+};
+
+describe('access', () => {
+  it('is all false without a user', () => {
+    expect(Object.values(access(null)).every((v) => v === false)).toBe(true);
+  });
+
+  it.each(Object.entries(FLAG_OF))('%s follows %s and nothing else', (flag, permission) => {
+    const only = access({ permissions: [permission], roles: [] }) as Record<string, boolean>;
+    expect(only[flag]).toBe(true);
+    const others = Object.entries(FLAG_OF).filter(([f]) => f !== flag && FLAG_OF[f] !== permission);
+    for (const [other] of others) expect(only[other], other).toBe(false);
+    const without = access({ permissions: Object.values(FLAG_OF).filter((p) => p !== permission), roles: [] }) as Record<string, boolean>;
+    expect(without[flag]).toBe(false);
+  });
+
+  it('has a test for every flag', () => {
+    const flags = Object.keys(access(null)).filter((f) => f !== 'isSignedIn');
+    expect(flags.sort()).toEqual(Object.keys(FLAG_OF).sort());
+  });
+
+  it('counts a supervisor role as supervising', () => {
+    expect(access({ permissions: [], roles: ['supervisor', 'staff'] }).canSupervise).toBe(true);
+  });
+
+  it('gives a deputy only what the deputy role holds', () => {
+    const flags = access(makeMe());
+    expect(flags.isSignedIn).toBe(true);
+    expect(flags.canReadProfile).toBe(true);
+    expect(flags.canReadHandlingUnits).toBe(true);
+    expect(flags.canReadTenants || flags.canManageUsers || flags.canReadJobs || flags.canReadAudit || flags.canManageClients).toBe(false);
+  });
+});

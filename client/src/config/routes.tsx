@@ -1,0 +1,54 @@
+// The console's route table: the menu, the breadcrumbs, the access guard and the lazy pages all come from here.
+//
+//   path       absolute path of the page (kebab-case); never under /account, /api, /connect, /p (host or public area)
+//   name       i18n key under `menu.` (src/locales/*/menu.ts): the menu item's and the breadcrumb's label
+//   icon       menu icon (top-level entries)
+//   access     a flag of src/access.ts; without it every signed-in user may open the page
+//   hideInMenu the page is reachable (user menu, links) but not listed in the side menu
+//   page       the lazily imported page: () => import('@/pages/<module>/<page>')
+//   children   sub-entries; an entry without `page` is a menu group, shown only when a child is visible
+//
+// Adding a page: create src/pages/<module>/<page>/index.tsx (default export), add one entry here, add its
+// `menu.<name>` key to src/locales/zh-CN/menu.ts and en-US/menu.ts.
+import { AppstoreOutlined, HomeOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
+import type { ComponentType, ReactNode } from 'react';
+import type { AccessKey } from '@/access';
+
+export type PageModule = { default: ComponentType };
+
+export interface AppRoute {
+  path: string;
+  name: string;
+  icon?: ReactNode;
+  access?: AccessKey;
+  hideInMenu?: boolean;
+  page?: () => Promise<PageModule>;
+  children?: AppRoute[];
+}
+
+export const routes: AppRoute[] = [
+  { path: '/', name: 'home', icon: <HomeOutlined />, page: () => import('@/pages/home') },
+  {
+    // 系统管理: tenants and handling units, users and memberships, scheduled jobs, audit, clients.
+    // Group entries for the administration pages go here, e.g.
+    //   { path: '/system/handling-units', name: 'system.handling-units', access: 'canReadHandlingUnits',
+    //     page: () => import('@/pages/identity/handling-units') },
+    path: '/system',
+    name: 'system',
+    icon: <SettingOutlined />,
+    children: [],
+  },
+  {
+    path: '/profile',
+    name: 'profile',
+    icon: <UserOutlined />,
+    hideInMenu: true,
+    children: [
+      { path: '/profile', name: 'profile.info', page: () => import('@/pages/profile/info') },
+      { path: '/profile/security', name: 'profile.security', page: () => import('@/pages/profile/security') },
+    ],
+  },
+];
+
+/** Fallback icon for top-level entries without one. */
+export const defaultIcon = <AppstoreOutlined />;

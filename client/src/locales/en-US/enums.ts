@@ -1,0 +1,24 @@
+import type { Messages } from '../types';
+
+export default {
+  tenantKind: { District: 'District standing committee', Street: 'Street working committee', Township: 'Township presidium' },
+  handlingUnitKind: {
+    GovernmentDepartment: 'Government department',
+    StreetOffice: 'Street office',
+    TownshipGovernment: 'Township government',
+    PublicService: 'Public service',
+    Other: 'Other',
+  },
+  role: {
+    'system-admin': 'System administrator',
+    'security-admin': 'Security administrator',
+    'audit-admin': 'Audit administrator',
+    'tenant-admin': 'Organisation administrator',
+    supervisor: 'Supervisor',
+    leader: 'Leader',
+    staff: 'Staff',
+    'station-keeper': 'Station keeper',
+    deputy: 'Deputy',
+    'unit-officer': 'Handling-unit officer',
+  },
+} satisfies Messages['enums'];

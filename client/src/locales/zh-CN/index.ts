@@ -1,0 +1,12 @@
+// zh-CN is the reference locale: every other locale must have exactly these keys (types.ts, locales.test.ts).
+import auth from './auth';
+import common from './common';
+import enums from './enums';
+import exception from './exception';
+import home from './home';
+import layout from './layout';
+import menu from './menu';
+import profile from './profile';
+import publicArea from './public';
+
+export default { common, menu, layout, auth, home, profile, exception, public: publicArea, enums };

@@ -1,0 +1,8 @@
+// Keys are the route table's `name` (src/config/routes.tsx): one key per menu item and breadcrumb.
+export default {
+  home: '工作台',
+  system: '系统管理',
+  profile: '个人中心',
+  'profile.info': '个人信息',
+  'profile.security': '密码与身份验证器',
+};
