@@ -49,6 +49,7 @@ internal static class ProviderPages
               <meta charset="utf-8" />
               <meta name="viewport" content="width=device-width, initial-scale=1" />
               <title>{Encode(title)}</title>
+              <link rel="icon" href="/account/icon.svg" type="image/svg+xml" />
               <link rel="stylesheet" href="/account/account.css" />
             </head>
             <body>

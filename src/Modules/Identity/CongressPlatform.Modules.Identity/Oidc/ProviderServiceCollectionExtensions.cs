@@ -60,12 +60,18 @@ internal static class ProviderServiceCollectionExtensions
             .RequireRateLimiting(RateLimitPolicies.SignIn);
         endpoints.MapGet("/account/account.css", () => Results.Text(Stylesheet.Value, "text/css; charset=utf-8"))
             .AllowPublic("Stylesheet of the sign-in pages").ExcludeFromDescription();
+        endpoints.MapGet("/account/icon.svg", () => Results.Text(Icon.Value, "image/svg+xml"))
+            .AllowPublic("Icon of the sign-in pages").ExcludeFromDescription();
     }
 
-    private static readonly Lazy<string> Stylesheet = new(() =>
+    private static readonly Lazy<string> Stylesheet = new(() => Resource("account.css"));
+
+    private static readonly Lazy<string> Icon = new(() => Resource("icon.svg"));
+
+    private static string Resource(string name)
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("account.css")!;
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)!;
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
-    });
+    }
 }
