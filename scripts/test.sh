@@ -131,6 +131,12 @@ client_install() {
     failed_steps+=("client lock file missing")
     return 1
   fi
+  # The host's build (src/CongressPlatform.Host/Client.targets) has just run npm ci when the lock file changed.
+  if [[ -f "$CLIENT_DIR/node_modules/.package-lock.json" && "$CLIENT_DIR/node_modules/.package-lock.json" -nt "$CLIENT_DIR/package-lock.json" ]]; then
+    log "client: node_modules is up to date with package-lock.json (installed by the host's build)"
+    client_installed=true
+    return 0
+  fi
   if run_step "client npm ci" npm --prefix "$CLIENT_DIR" ci --no-audit --no-fund; then
     client_installed=true
     return 0
@@ -236,10 +242,10 @@ else
   if ! command -v chromium >/dev/null 2>&1; then
     log "warning: 'chromium' is not on PATH (apt-get install chromium fonts-noto-cjk); end-to-end tests will likely fail"
   fi
-  # The end-to-end tests drive the host with the SPA in it: build the client into the host first.
-  if [[ -f "$CLIENT_DIR/package.json" && "${CONGRESS_SKIP_CLIENT:-}" != "1" ]] && command -v npm >/dev/null 2>&1 \
-     && client_has_script build; then
-    client_install && run_step "client npm run build" npm --prefix "$CLIENT_DIR" run build
+  # The end-to-end tests drive the host with the SPA in it: the host's build has built the client into wwwroot.
+  if [[ -f "$CLIENT_DIR/package.json" && ! -f "$ROOT/src/CongressPlatform.Host/wwwroot/index.html" ]]; then
+    log "✗ src/CongressPlatform.Host/wwwroot/index.html is missing: the host's build did not build the client"
+    failed_steps+=("client not built into wwwroot")
   fi
   run_dotnet_tests "$e2e_project"
 fi
