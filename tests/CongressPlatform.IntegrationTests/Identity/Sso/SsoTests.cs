@@ -327,6 +327,50 @@ public sealed partial class SsoTests(Platforms platforms)
         (await browser.Api(refreshed.AccessToken).GetAsync("/api/identity/users")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 
+    [Theory]
+    [MemberData(nameof(Platforms.Providers), MemberType = typeof(Platforms))]
+    public async Task A_signed_in_person_changes_their_password_which_ends_their_other_sessions_and_enrols_an_authenticator(DatabaseProvider provider)
+    {
+        var factory = await platforms.GetAsync(provider);
+        var name = Unique();
+        await AccountAsync(factory, name, false, (Demo.Street, "deputy"));
+        var phone = new SsoBrowser(factory);
+        var phoneTokens = await phone.SignInForTokensAsync(name, Password);
+        var desk = new SsoBrowser(factory);
+        var deskTokens = await desk.SignInForTokensAsync(name, Password);
+
+        var changed = await desk.SubmitAsync("/account/change-password?returnUrl=%2F", new Dictionary<string, string>
+        {
+            ["currentPassword"] = Password, ["newPassword"] = "Dongliu@River9", ["confirmPassword"] = "Dongliu@River9",
+        });
+        changed.StatusCode.Should().Be(HttpStatusCode.SeeOther, await changed.Content.ReadAsStringAsync());
+        changed.Headers.Location!.OriginalString.Should().Be("/");
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+
+        // The other browser is signed out everywhere; this one carries on in a new session.
+        (await phone.RefreshAsync(phoneTokens.RefreshToken!)).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await phone.AuthorizeAsync(prompt: "none")).Headers.Location!.Query.Should().Contain("error=login_required");
+        (await desk.RefreshAsync(deskTokens.RefreshToken!)).StatusCode.Should().Be(HttpStatusCode.BadRequest, "tokens of the old session end too");
+        var again = await desk.AuthorizeAsync(prompt: "none");
+        again.Headers.Location!.Query.Should().Contain("code=");
+
+        // An optional authenticator, enrolled from the profile.
+        var page = await desk.Client.GetStringAsync("/account/authenticator?returnUrl=%2Fprofile%2Fsecurity");
+        var key = AuthenticatorKey().Match(page).Groups[1].Value.Replace(" ", string.Empty, StringComparison.Ordinal);
+        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var enrolled = await desk.Client.PostAsync("/account/authenticator?returnUrl=%2Fprofile%2Fsecurity", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["code"] = SsoBrowser.Totp(key), ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+        }));
+        enrolled.StatusCode.Should().Be(HttpStatusCode.SeeOther);
+        enrolled.Headers.Location!.OriginalString.Should().Be("/profile/security");
+        (await desk.Client.GetStringAsync("/account/authenticator")).Should().Contain("已绑定身份验证器");
+
+        // Without a session, neither page does anything but send to the sign-in page.
+        var stranger = new SsoBrowser(factory);
+        (await stranger.Client.GetAsync("/account/change-password")).Headers.Location!.OriginalString.Should().StartWith("/account/login");
+    }
+
     private static string Base64Url(string text) =>
         Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -145,6 +145,28 @@ internal sealed class SignInFlow(
         return (user, result.Principal.FindAll(SsoCookies.MethodsClaim).Select(c => c.Value).ToList());
     }
 
+    /// <summary>
+    /// The person half-way through signing in, or — for what a signed-in person may do on their own (change their
+    /// password, enrol an authenticator) — the person of the live session. <c>Voluntary</c> tells which.
+    /// </summary>
+    public async Task<(UserAccount User, IReadOnlyList<string> Methods, bool Voluntary)?> PendingOrSignedInAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        if (await PendingAsync(context, cancellationToken) is { } pending)
+        {
+            return (pending.User, pending.Methods, false);
+        }
+        if (await sessions.FindAsync(context, cancellationToken) is not { } session)
+        {
+            return null;
+        }
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == session.UserId, cancellationToken);
+        if (user is null || !user.CanSignIn(ChinaTime.Today(clock)))
+        {
+            return null;
+        }
+        return (user, session.MethodList.Where(m => m != "mfa").ToList(), true);
+    }
+
     public async Task<SignInStep> NextStepAsync(UserAccount user, IReadOnlyList<string> methods, CancellationToken cancellationToken)
     {
         var privileged = await IsPrivilegedAsync(user.Id, cancellationToken);

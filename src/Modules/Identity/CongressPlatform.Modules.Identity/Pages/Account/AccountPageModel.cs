@@ -15,6 +15,9 @@ internal abstract class AccountPageModel : PageModel
     /// <summary>The return address if it is local to this site; otherwise the home page.</summary>
     protected string SafeReturnUrl => ReturnUrl is { Length: > 0 and <= 4000 } url && Url.IsLocalUrl(url) && !url.Contains('\\', StringComparison.Ordinal) ? url : "/";
 
+    /// <summary>The local return address, for links on the pages.</summary>
+    public string ReturnPath => SafeReturnUrl;
+
     /// <summary>After a form POST, the browser follows with a GET (IDENTITY.md rule 4).</summary>
     protected IActionResult SeeOther(string url)
     {

@@ -22,16 +22,24 @@ internal sealed class AuthenticatorModel(SignInFlow flow, UserManager<UserAccoun
 
     public string QrCodeDataUri { get; private set; } = string.Empty;
 
+    public bool AlreadyEnrolled { get; private set; }
+
     public string FormattedKey { get; private set; } = string.Empty;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (await flow.PendingAsync(HttpContext, cancellationToken) is not { } pending)
+        if (await flow.PendingOrSignedInAsync(HttpContext, cancellationToken) is not { } pending)
         {
             return Redirect(WithReturn("/account/login"));
         }
         if (pending.User.TwoFactorEnabled)
         {
+            if (pending.Voluntary)
+            {
+                // Already enrolled: replacing it (a new phone) is the security administrator's reset, not a self-service step.
+                AlreadyEnrolled = true;
+                return Page();
+            }
             return Redirect(WithReturn("/account/two-factor"));
         }
         await ShowKeyAsync(pending.User, renew: true);
@@ -40,7 +48,7 @@ internal sealed class AuthenticatorModel(SignInFlow flow, UserManager<UserAccoun
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (await flow.PendingAsync(HttpContext, cancellationToken) is not { } pending || pending.User.TwoFactorEnabled)
+        if (await flow.PendingOrSignedInAsync(HttpContext, cancellationToken) is not { } pending || pending.User.TwoFactorEnabled)
         {
             return SeeOther(WithReturn("/account/login"));
         }
@@ -53,6 +61,11 @@ internal sealed class AuthenticatorModel(SignInFlow flow, UserManager<UserAccoun
         }
         await users.SetTwoFactorEnabledAsync(pending.User, true);
         await audit.RecordAsync(new IdentityAuditRecord(IdentityAuditKinds.AuthenticatorEnrolled, true, pending.User.Id, pending.User.UserName), cancellationToken);
+        if (pending.Voluntary)
+        {
+            // Enrolled from the profile: the session goes on; the code is asked at every sign-in from now on.
+            return SeeOther(SafeReturnUrl);
+        }
         return Next(await flow.ContinueAsync(HttpContext, pending.User, [.. pending.Methods, "otp"], cancellationToken));
     }
 

@@ -8,8 +8,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace CongressPlatform.Modules.Identity.Pages.Account;
 
 /// <summary>
-/// The forced password change (first sign-in, administrator reset, privileged password too old).
-/// A new password ends every other session and refresh token of the account.
+/// The password change: forced during sign-in (first sign-in, administrator reset, privileged password too old) or
+/// chosen by a signed-in person. A new password ends every session and refresh token of the account; this browser
+/// continues in a new session.
 /// </summary>
 internal sealed class ChangePasswordModel(SignInFlow flow, UserManager<UserAccount> users, SsoSessions sessions, TimeProvider clock, IIdentityAudit audit) : AccountPageModel
 {
@@ -28,21 +29,21 @@ internal sealed class ChangePasswordModel(SignInFlow flow, UserManager<UserAccou
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (await flow.PendingAsync(HttpContext, cancellationToken) is not { } pending)
+        if (await flow.PendingOrSignedInAsync(HttpContext, cancellationToken) is not { } pending)
         {
             return Redirect(WithReturn("/account/login"));
         }
-        SetReason(pending.User);
+        SetReason(pending.User, pending.Voluntary);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (await flow.PendingAsync(HttpContext, cancellationToken) is not { } pending)
+        if (await flow.PendingOrSignedInAsync(HttpContext, cancellationToken) is not { } pending)
         {
             return SeeOther(WithReturn("/account/login"));
         }
-        SetReason(pending.User);
+        SetReason(pending.User, pending.Voluntary);
         if (string.IsNullOrEmpty(NewPassword) || NewPassword != ConfirmPassword)
         {
             Errors.Add("两次输入的新密码不一致。");
@@ -66,7 +67,9 @@ internal sealed class ChangePasswordModel(SignInFlow flow, UserManager<UserAccou
         return Next(await flow.ContinueAsync(HttpContext, pending.User, pending.Methods, cancellationToken));
     }
 
-    private void SetReason(UserAccount user) => Reason = user.MustChangePassword
-        ? "这是您第一次登录,或管理员刚为您重置了密码。请设置只有您自己知道的新密码。"
-        : "您的密码已超过规定的使用期限(管理员账号须定期更换密码),请设置新密码。";
+    private void SetReason(UserAccount user, bool voluntary) => Reason = voluntary
+        ? "修改后,您在其他浏览器和设备上的登录将全部退出。"
+        : user.MustChangePassword
+            ? "这是您第一次登录,或管理员刚为您重置了密码。请设置只有您自己知道的新密码。"
+            : "您的密码已超过规定的使用期限(管理员账号须定期更换密码),请设置新密码。";
 }
