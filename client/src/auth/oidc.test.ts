@@ -1,7 +1,7 @@
 import type { UserManager } from 'oidc-client-ts';
 import { ErrorResponse } from 'oidc-client-ts';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { needsInteractiveSignIn, oidcSettings, safeReturnTo, signIn, stateOf, switchTenant } from './oidc';
+import { needsInteractiveSignIn, oidcSettings, safeReturnTo, signIn, signOut, stateOf, switchTenant } from './oidc';
 import { lastTenant, rememberTenant } from './tenant';
 
 function fakeManager() {
@@ -63,5 +63,17 @@ describe('sign-in requests', () => {
     expect(safeReturnTo('//evil.example/')).toBe('/');
     expect(safeReturnTo('/auth/callback?code=1')).toBe('/');
     expect(safeReturnTo(undefined)).toBe('/');
+  });
+});
+
+describe('sign-out', () => {
+  it('goes through the auth context (so the gate waits) with the ID token as hint and the registered address', async () => {
+    const signoutRedirect = vi.fn().mockResolvedValue(undefined);
+    await signOut({
+      user: { id_token: 'the.id.token' } as never,
+      settings: { post_logout_redirect_uri: 'http://localhost:5080/' } as never,
+      signoutRedirect,
+    });
+    expect(signoutRedirect).toHaveBeenCalledWith({ id_token_hint: 'the.id.token', post_logout_redirect_uri: 'http://localhost:5080/' });
   });
 });

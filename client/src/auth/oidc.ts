@@ -1,6 +1,7 @@
 // Single sign-on against our own provider (docs/identity.md): authorization code + PKCE, refresh-token renewal,
 // no iframes (the provider sends frame-ancestors 'none'), the tenant as the extra `tenant` parameter.
 import { ErrorResponse, UserManager, WebStorageStateStore, type UserManagerSettings } from 'oidc-client-ts';
+import type { AuthContextProps } from 'react-oidc-context';
 import { forgetTenant, lastTenant } from './tenant';
 
 export const CLIENT_ID = 'congress-spa';
@@ -57,12 +58,15 @@ export function switchTenant(um: UserManager, tenant: string, returnTo = '/') {
   return um.signinRedirect({ extraQueryParams: { tenant }, prompt: 'none', state });
 }
 
-/** Ends the SSO session at the provider and comes back to the start page. */
-export async function signOut(um: UserManager) {
-  const user = await um.getUser();
-  return um.signoutRedirect({
-    id_token_hint: user?.id_token,
-    post_logout_redirect_uri: um.settings.post_logout_redirect_uri,
+/**
+ * Ends the SSO session at the provider and comes back to the start page. Goes through react-oidc-context's
+ * `signoutRedirect` (not the UserManager's) so that `activeNavigator` is set while the local user is removed:
+ * otherwise AuthGate sees "not signed in" and starts a sign-in that cancels the trip to the provider.
+ */
+export function signOut(auth: Pick<AuthContextProps, 'user' | 'settings' | 'signoutRedirect'>) {
+  return auth.signoutRedirect({
+    id_token_hint: auth.user?.id_token,
+    post_logout_redirect_uri: auth.settings.post_logout_redirect_uri,
   });
 }
 

@@ -45,7 +45,14 @@ export default function UserMenu({ me, compact, onSignOut }: UserMenuProps) {
   };
   return (
     <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
-      <Button type="text" className="user-menu-button" aria-label={t('layout.userMenu')} data-testid="user-menu">
+      {/* The accessible name contains the visible name (WCAG 2.5.3); on phones only the avatar shows. */}
+      <Button
+        type="text"
+        className="user-menu-button"
+        aria-label={compact ? `${t('layout.userMenu')}: ${me.user.displayName}` : undefined}
+        title={t('layout.userMenu')}
+        data-testid="user-menu"
+      >
         <Avatar size="small" icon={<UserOutlined />} />
         {compact ? null : <span className="user-menu-name">{me.user.displayName}</span>}
       </Button>

@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { App, Breadcrumb, Button, Drawer, Grid, Layout, Menu, Spin, type MenuProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAuth } from 'react-oidc-context';
 import { Link, Outlet, useLocation, useNavigation } from 'react-router';
 import { api, call } from '@/api/client';
 import { useSession } from '@/auth/me';
@@ -27,6 +28,7 @@ export default function ConsoleLayout() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { me, access } = useSession();
+  const auth = useAuth();
   const location = useLocation();
   const navigation = useNavigation();
   const screens = Grid.useBreakpoint();
@@ -71,7 +73,7 @@ export default function ConsoleLayout() {
   };
   const onSignOut = () => {
     queryClient.clear();
-    void signOut(getUserManager());
+    void signOut(auth);
   };
 
   return (
