@@ -119,6 +119,17 @@ public sealed class UserAdministrationTests(Platforms platforms)
         var badPhone = await admin.PutJsonAsync($"{Users}/{created.User.Id}",
             new { displayName = "再改", phoneNumber = "12345", email = (string?)null, termEndsOn = (string?)null, version = updated.Version });
         (await badPhone.ProblemAsync(400)).GetProperty("errors").GetProperty("phoneNumber")[0].GetString().Should().Contain("手机号");
+
+        // The number is only ever shown masked: no number in the request keeps it, an empty one removes it.
+        var kept = await (await admin.PutJsonAsync($"{Users}/{created.User.Id}",
+            new { displayName = "陈晓梅", email = (string?)null, termEndsOn = "2031-12-31", version = updated.Version }))
+            .ReadAsync<UserView>();
+        kept.PhoneNumber.Should().Be(updated.PhoneNumber);
+        kept.DisplayName.Should().Be("陈晓梅");
+        var removed = await (await admin.PutJsonAsync($"{Users}/{created.User.Id}",
+            new { displayName = "陈晓梅", phoneNumber = "", email = (string?)null, termEndsOn = "2031-12-31", version = kept.Version }))
+            .ReadAsync<UserView>();
+        removed.PhoneNumber.Should().BeNull();
     }
 
     [Theory]

@@ -12,6 +12,8 @@ namespace CongressPlatform.Modules.Identity.Features.Users;
 /// <summary>
 /// Changes an account's profile: display name, mobile phone, e-mail and (for deputies) the end of term.
 /// <c>Version</c> is the one last read (optimistic concurrency). The user name does not change.
+/// The API only ever shows a mobile number masked (138****1234), so <c>PhoneNumber</c> null (or absent) keeps the
+/// number on file, an empty string removes it, and a number replaces it.
 /// </summary>
 [RequiresPermission(IdentityPermissions.UsersManage)]
 public sealed record UpdateUserCommand(Guid Id, string DisplayName, string? PhoneNumber, string? Email, DateOnly? TermEndsOn, Guid Version)
@@ -41,7 +43,7 @@ internal sealed class UpdateUserCommandHandler(IdentityDbContext db, UserManager
         db.Entry(account).Property(u => u.Version).OriginalValue = request.Version;
         var phoneBefore = account.PhoneNumber;
         var emailBefore = account.Email;
-        account.UpdateProfile(request.DisplayName, request.PhoneNumber, request.Email, request.TermEndsOn);
+        account.UpdateProfile(request.DisplayName, request.PhoneNumber ?? phoneBefore, request.Email, request.TermEndsOn);
         if (account.PhoneNumber != phoneBefore)
         {
             account.PhoneNumberConfirmed = false;
