@@ -36,7 +36,9 @@ export const routes: AppRoute[] = [
     path: '/system',
     name: 'system',
     icon: <SettingOutlined />,
-    children: [],
+    children: [
+      { path: '/system/tenants', name: 'system.tenants', access: 'canReadTenants', page: () => import('@/pages/identity/tenants') },
+    ],
   },
   {
     path: '/profile',
