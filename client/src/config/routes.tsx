@@ -38,6 +38,12 @@ export const routes: AppRoute[] = [
     icon: <SettingOutlined />,
     children: [
       { path: '/system/tenants', name: 'system.tenants', access: 'canReadTenants', page: () => import('@/pages/identity/tenants') },
+      {
+        path: '/system/handling-units',
+        name: 'system.handling-units',
+        access: 'canReadHandlingUnits',
+        page: () => import('@/pages/identity/handling-units'),
+      },
     ],
   },
   {

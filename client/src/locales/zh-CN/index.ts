@@ -3,6 +3,7 @@ import auth from './auth';
 import common from './common';
 import enums from './enums';
 import exception from './exception';
+import handlingUnits from './handlingUnits';
 import home from './home';
 import layout from './layout';
 import menu from './menu';
@@ -10,4 +11,4 @@ import profile from './profile';
 import publicArea from './public';
 import tenants from './tenants';
 
-export default { common, menu, layout, auth, home, profile, exception, public: publicArea, enums, tenants };
+export default { common, menu, layout, auth, home, profile, exception, public: publicArea, enums, tenants, handlingUnits };

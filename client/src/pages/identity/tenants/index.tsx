@@ -51,7 +51,7 @@ function CreateTenantModal({ parents, parentId, onClose }: { parents: Tenant[]; 
     },
   });
   return (
-    <Modal open title={t('tenants.createTitle')} onCancel={onClose} footer={null} destroyOnHidden maskClosable={false}>
+    <Modal open title={t('tenants.createTitle')} onCancel={onClose} footer={null} destroyOnHidden mask={{ closable: false }}>
       <Form<CreateValues>
         form={form}
         layout="vertical"
@@ -128,7 +128,7 @@ function EditTenantModal({ tenant, onClose }: { tenant: Tenant; onClose: () => v
     },
   });
   return (
-    <Modal open title={t('tenants.editTitle')} onCancel={onClose} footer={null} destroyOnHidden maskClosable={false}>
+    <Modal open title={t('tenants.editTitle')} onCancel={onClose} footer={null} destroyOnHidden mask={{ closable: false }}>
       <Typography.Paragraph type="secondary">
         {t('tenants.code')}:<Typography.Text code>{tenant.code}</Typography.Text> · {t('tenants.kind')}:
         {t(`enums.tenantKind.${tenant.kind}`, { defaultValue: tenant.kind })}
