@@ -30,9 +30,6 @@ export const routes: AppRoute[] = [
   { path: '/', name: 'home', icon: <HomeOutlined />, page: () => import('@/pages/home') },
   {
     // 系统管理: tenants and handling units, users and memberships, scheduled jobs, audit, clients.
-    // Group entries for the administration pages go here, e.g.
-    //   { path: '/system/handling-units', name: 'system.handling-units', access: 'canReadHandlingUnits',
-    //     page: () => import('@/pages/identity/handling-units') },
     path: '/system',
     name: 'system',
     icon: <SettingOutlined />,
@@ -44,6 +41,7 @@ export const routes: AppRoute[] = [
         access: 'canReadHandlingUnits',
         page: () => import('@/pages/identity/handling-units'),
       },
+      { path: '/system/jobs', name: 'system.jobs', access: 'canReadJobs', page: () => import('@/pages/platform/jobs') },
     ],
   },
   {
