@@ -24,6 +24,7 @@ export default {
   nameRequired: 'Enter the name',
   nameMax: 'The name may have at most 100 characters',
   kindRequired: 'Choose the kind',
+  tenantRequired: 'Choose the congress office',
   contactNameMax: 'The contact may have at most 50 characters',
   contactPhoneMax: 'The phone may have at most 30 characters',
   contactPhonePattern: 'The phone may contain only digits, spaces and + - ( ).',

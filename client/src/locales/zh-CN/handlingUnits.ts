@@ -23,6 +23,7 @@ export default {
   nameRequired: '请输入单位名称',
   nameMax: '单位名称不能超过 100 个字符',
   kindRequired: '请选择单位类别',
+  tenantRequired: '请选择所属人大机构',
   contactNameMax: '联系人不能超过 50 个字符',
   contactPhoneMax: '联系电话不能超过 30 个字符',
   contactPhonePattern: '联系电话只能包含数字、空格和 + - ( )。',

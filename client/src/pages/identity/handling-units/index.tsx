@@ -107,7 +107,7 @@ function UnitModal({ unit, tenants, onClose }: { unit?: Unit; tenants: { value: 
         onFinish={(values) => save.mutate(values)}
       >
         {!unit && tenants.length > 1 ? (
-          <Form.Item name="tenantId" label={t('handlingUnits.tenant')} rules={[{ required: true }]}>
+          <Form.Item name="tenantId" label={t('handlingUnits.tenant')} rules={[{ required: true, message: t('handlingUnits.tenantRequired') }]}>
             <Select options={tenants} showSearch={{ optionFilterProp: 'label' }} />
           </Form.Item>
         ) : null}
