@@ -30,13 +30,19 @@ export const routes: AppRoute[] = [
   { path: '/', name: 'home', icon: <HomeOutlined />, page: () => import('@/pages/home') },
   {
     // 系统管理: tenants and handling units, users and memberships, scheduled jobs, audit, clients.
-    // Group entries for the administration pages go here, e.g.
-    //   { path: '/system/handling-units', name: 'system.handling-units', access: 'canReadHandlingUnits',
-    //     page: () => import('@/pages/identity/handling-units') },
     path: '/system',
     name: 'system',
     icon: <SettingOutlined />,
-    children: [],
+    children: [
+      { path: '/system/tenants', name: 'system.tenants', access: 'canReadTenants', page: () => import('@/pages/identity/tenants') },
+      {
+        path: '/system/handling-units',
+        name: 'system.handling-units',
+        access: 'canReadHandlingUnits',
+        page: () => import('@/pages/identity/handling-units'),
+      },
+      { path: '/system/jobs', name: 'system.jobs', access: 'canReadJobs', page: () => import('@/pages/platform/jobs') },
+    ],
   },
   {
     path: '/profile',

@@ -12,4 +12,12 @@ export default {
   requestId: 'Request id: {{id}}',
   unknownError: 'The operation did not complete. Please try again later.',
   networkError: 'Cannot reach the server. Check the network and try again.',
+  actions: 'Actions',
+  create: 'New',
+  edit: 'Edit',
+  save: 'Save',
+  cancel: 'Cancel',
+  refresh: 'Refresh',
+  status: 'Status',
+  saved: 'Saved',
 } satisfies Messages['common'];

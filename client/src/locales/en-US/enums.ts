@@ -9,6 +9,17 @@ export default {
     PublicService: 'Public service',
     Other: 'Other',
   },
+  status: { active: 'Active', inactive: 'Disabled' },
+  jobState: {
+    Normal: 'Normal',
+    Paused: 'Paused',
+    Blocked: 'Running',
+    Executing: 'Running',
+    Error: 'Error',
+    Complete: 'Complete',
+    None: 'Not scheduled',
+  },
+  jobOutcome: { never: 'Never run', running: 'Running', succeeded: 'Succeeded', failed: 'Failed' },
   role: {
     'system-admin': 'System administrator',
     'security-admin': 'Security administrator',

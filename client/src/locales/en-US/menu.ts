@@ -3,6 +3,9 @@ import type { Messages } from '../types';
 export default {
   home: 'Dashboard',
   system: 'Administration',
+  'system.tenants': 'Organisations',
+  'system.handling-units': 'Handling units',
+  'system.jobs': 'Scheduled jobs',
   profile: 'My account',
   'profile.info': 'Profile',
   'profile.security': 'Password and authenticator',

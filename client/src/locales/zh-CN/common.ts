@@ -10,4 +10,12 @@ export default {
   requestId: '请求编号:{{id}}',
   unknownError: '操作未能完成,请稍后重试。',
   networkError: '无法连接服务器,请检查网络后重试。',
+  actions: '操作',
+  create: '新增',
+  edit: '编辑',
+  save: '保存',
+  cancel: '取消',
+  refresh: '刷新',
+  status: '状态',
+  saved: '已保存',
 };

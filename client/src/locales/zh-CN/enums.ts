@@ -8,6 +8,17 @@ export default {
     PublicService: '公共服务单位',
     Other: '其他',
   },
+  status: { active: '启用', inactive: '停用' },
+  jobState: {
+    Normal: '正常',
+    Paused: '已暂停',
+    Blocked: '执行中',
+    Executing: '执行中',
+    Error: '出错',
+    Complete: '已结束',
+    None: '未排程',
+  },
+  jobOutcome: { never: '尚未执行', running: '执行中', succeeded: '成功', failed: '失败' },
   role: {
     'system-admin': '系统管理员',
     'security-admin': '安全管理员',

@@ -3,10 +3,13 @@ import auth from './auth';
 import common from './common';
 import enums from './enums';
 import exception from './exception';
+import handlingUnits from './handlingUnits';
 import home from './home';
+import jobs from './jobs';
 import layout from './layout';
 import menu from './menu';
 import profile from './profile';
 import publicArea from './public';
+import tenants from './tenants';
 
-export default { common, menu, layout, auth, home, profile, exception, public: publicArea, enums };
+export default { common, menu, layout, auth, home, profile, exception, public: publicArea, enums, tenants, handlingUnits, jobs };

@@ -2,6 +2,9 @@
 export default {
   home: '工作台',
   system: '系统管理',
+  'system.tenants': '组织机构',
+  'system.handling-units': '承办单位',
+  'system.jobs': '定时任务',
   profile: '个人中心',
   'profile.info': '个人信息',
   'profile.security': '密码与身份验证器',
