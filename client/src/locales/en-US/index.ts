@@ -8,5 +8,6 @@ import layout from './layout';
 import menu from './menu';
 import profile from './profile';
 import publicArea from './public';
+import users from './users';
 
-export default { common, menu, layout, auth, home, profile, exception, public: publicArea, enums } satisfies Messages;
+export default { common, menu, layout, auth, home, profile, exception, public: publicArea, enums, users } satisfies Messages;

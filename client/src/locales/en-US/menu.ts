@@ -3,6 +3,8 @@ import type { Messages } from '../types';
 export default {
   home: 'Dashboard',
   system: 'Administration',
+  'system.users': 'Users',
+  'system.users.detail': 'User',
   profile: 'My account',
   'profile.info': 'Profile',
   'profile.security': 'Password and authenticator',

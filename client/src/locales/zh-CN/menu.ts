@@ -2,6 +2,8 @@
 export default {
   home: '工作台',
   system: '系统管理',
+  'system.users': '用户管理',
+  'system.users.detail': '用户详情',
   profile: '个人中心',
   'profile.info': '个人信息',
   'profile.security': '密码与身份验证器',
