@@ -1,9 +1,13 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { setLanguage } from '@/i18n';
 import UsersPage from '.';
 import { adminMe, formItem, json, makeUser, mockApi, renderPage } from './test-helpers';
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(async () => {
+  vi.unstubAllGlobals();
+  await setLanguage('zh-CN');
+});
 
 const page = (items = [makeUser(), makeUser({ id: 'u-zhao', userName: 'zhao.ll', displayName: '赵磊', phoneNumber: null, status: 'Disabled', isLockedOut: true, memberships: [{ tenantId: 't-xinchang', tenantName: '新昌镇人大主席团', roles: ['staff', 'leader'] }] })]) => ({
   items,
@@ -64,6 +68,18 @@ describe('用户管理 list', { timeout: 60_000 }, () => {
     expect(last.get('search')).toBe('赵');
     expect(last.get('page')).toBe('1');
     expect(screen.getByTestId('location')).toHaveTextContent('/system/users?q=%E8%B5%B5');
+  });
+
+  it('speaks English when the UI does', async () => {
+    await setLanguage('en-US');
+    mockApi({ 'GET /api/identity/users': () => json(200, page()) });
+    show();
+    const table = await screen.findByTestId('users-table');
+    expect(await within(table).findByText('陈晓梅')).toBeInTheDocument();
+    expect(within(table).getAllByText('Roles here').length).toBeGreaterThan(0);
+    expect(within(table).getAllByText('Deputy').length).toBeGreaterThan(0);
+    expect(within(table).getByText('Disabled')).toBeInTheDocument();
+    expect(screen.getByTestId('user-create')).toHaveTextContent('New user');
   });
 
   it('hides creating users from a reader without canManageUsers', async () => {

@@ -1,7 +1,7 @@
 // Test helpers of the user pages: a fake API behind the global fetch, and a page rendered inside the console's
 // providers (antd, TanStack Query, the session, a memory router).
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { vi } from 'vitest';
@@ -10,6 +10,9 @@ import AppProviders from '@/AppProviders';
 import { SessionProvider } from '@/auth/me';
 import { makeMe } from '@/test/fixtures';
 import type { User } from './shared';
+
+// A form submit, a fake API answer and antd's re-render take more than the default second on a busy machine.
+configure({ asyncUtilTimeout: 10_000 });
 
 export const json = (status: number, body?: unknown) =>
   new Response(body === undefined ? null : JSON.stringify(body), {
