@@ -50,6 +50,34 @@ describe('menu from the route table', () => {
     expect(menuKeys(table, '/system/jobs')).toEqual({ selected: ['/system/jobs'], open: ['group:/system'] });
   });
 
+  it('nests a hidden detail page under its list page: breadcrumb through the list, the list selected, its flag applied', () => {
+    const nested: AppRoute[] = [
+      {
+        path: '/system',
+        name: 'system',
+        children: [
+          {
+            path: '/system/users',
+            name: 'system.users',
+            access: 'canReadUsers',
+            page,
+            children: [{ path: '/system/users/:id', name: 'system.users.detail', hideInMenu: true, page }],
+          },
+        ],
+      },
+    ];
+    expect(findTrail(nested, '/system/users/0190-ab').map((r) => r.name)).toEqual(['system', 'system.users', 'system.users.detail']);
+    expect(findTrail(nested, '/system/users').map((r) => r.name)).toEqual(['system', 'system.users']);
+    expect(menuKeys(nested, '/system/users/0190-ab')).toEqual({ selected: ['/system/users'], open: ['group:/system'] });
+    const reader = access(makeMe({ permissions: ['identity.users.read'] }));
+    const menu = menuRoutes(nested, reader);
+    expect(paths(menu)).toEqual(['/system', '/system/users']);
+    expect(menu[0]!.children![0]!.children).toBeUndefined();
+    expect(paths(menuRoutes(nested, access(makeMe())))).toEqual([]);
+    const detail = pageRoutes(nested).find(({ route }) => route.name === 'system.users.detail')!;
+    expect(detail.trail.map((r) => r.access)).toContain('canReadUsers');
+  });
+
   it('has, in the real table, a page for every menu entry and a menu key for every name', async () => {
     const zh = (await import('@/locales/zh-CN/menu')).default as Record<string, string>;
     const en = (await import('@/locales/en-US/menu')).default as Record<string, string>;

@@ -43,12 +43,16 @@ export function findTrail(routes: AppRoute[], pathname: string): AppRoute[] {
   return hit?.trail ?? [];
 }
 
-/** The menu keys to select and open for `pathname`. */
+/**
+ * The menu keys to select and open for `pathname`. A `hideInMenu` page (a detail page nested under its list page)
+ * selects the nearest entry of its trail that the menu shows.
+ */
 export function menuKeys(routes: AppRoute[], pathname: string): { selected: string[]; open: string[] } {
   const trail = findTrail(routes, pathname);
   if (trail.length === 0) return { selected: [], open: [] };
-  const page = trail[trail.length - 1]!;
-  return { selected: [page.path], open: trail.slice(0, -1).map((g) => groupKey(g)) };
+  let index = trail.length - 1;
+  while (index > 0 && trail[index]!.hideInMenu) index--;
+  return { selected: [trail[index]!.path], open: trail.slice(0, index).map((g) => groupKey(g)) };
 }
 
 export const groupKey = (route: AppRoute) => `group:${route.path}`;

@@ -6,7 +6,9 @@
 //   access     a flag of src/access.ts; without it every signed-in user may open the page
 //   hideInMenu the page is reachable (user menu, links) but not listed in the side menu
 //   page       the lazily imported page: () => import('@/pages/<module>/<page>')
-//   children   sub-entries; an entry without `page` is a menu group, shown only when a child is visible
+//   children   sub-entries; an entry without `page` is a menu group, shown only when a child is visible; a page's
+//              `hideInMenu` children are its sub-pages (e.g. '/system/users/:id' under the list): the breadcrumb
+//              passes through the page, the menu selects it, and its `access` applies to them too
 //
 // Adding a page: create src/pages/<module>/<page>/index.tsx (default export), add one entry here, add its
 // `menu.<name>` key to src/locales/zh-CN/menu.ts and en-US/menu.ts.
@@ -40,6 +42,15 @@ export const routes: AppRoute[] = [
         name: 'system.handling-units',
         access: 'canReadHandlingUnits',
         page: () => import('@/pages/identity/handling-units'),
+      },
+      {
+        path: '/system/users',
+        name: 'system.users',
+        access: 'canReadUsers',
+        page: () => import('@/pages/identity/users'),
+        children: [
+          { path: '/system/users/:id', name: 'system.users.detail', hideInMenu: true, page: () => import('@/pages/identity/user-detail') },
+        ],
       },
       { path: '/system/jobs', name: 'system.jobs', access: 'canReadJobs', page: () => import('@/pages/platform/jobs') },
     ],

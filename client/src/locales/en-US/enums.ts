@@ -1,6 +1,7 @@
 import type { Messages } from '../types';
 
 export default {
+  accountStatus: { Active: 'Active', Disabled: 'Disabled' },
   tenantKind: { District: 'District standing committee', Street: 'Street working committee', Township: 'Township presidium' },
   handlingUnitKind: {
     GovernmentDepartment: 'Government department',

@@ -6,6 +6,8 @@ export default {
   'system.tenants': 'Organisations',
   'system.handling-units': 'Handling units',
   'system.jobs': 'Scheduled jobs',
+  'system.users': 'Users',
+  'system.users.detail': 'User',
   profile: 'My account',
   'profile.info': 'Profile',
   'profile.security': 'Password and authenticator',

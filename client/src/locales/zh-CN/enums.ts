@@ -1,5 +1,6 @@
 // Labels of the API's enumerations and role names (the API returns the codes).
 export default {
+  accountStatus: { Active: '正常', Disabled: '已停用' },
   tenantKind: { District: '区人大常委会', Street: '街道人大工委', Township: '乡镇人大主席团' },
   handlingUnitKind: {
     GovernmentDepartment: '政府工作部门',

@@ -11,5 +11,6 @@ import menu from './menu';
 import profile from './profile';
 import publicArea from './public';
 import tenants from './tenants';
+import users from './users';
 
-export default { common, menu, layout, auth, home, profile, exception, public: publicArea, enums, tenants, handlingUnits, jobs };
+export default { common, menu, layout, auth, home, profile, exception, public: publicArea, enums, tenants, handlingUnits, users, jobs };

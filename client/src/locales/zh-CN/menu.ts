@@ -5,6 +5,8 @@ export default {
   'system.tenants': '组织机构',
   'system.handling-units': '承办单位',
   'system.jobs': '定时任务',
+  'system.users': '用户管理',
+  'system.users.detail': '用户详情',
   profile: '个人中心',
   'profile.info': '个人信息',
   'profile.security': '密码与身份验证器',
