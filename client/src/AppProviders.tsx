@@ -9,6 +9,8 @@ import { useTranslation } from 'react-i18next';
 // WCAG 2.1 AA (axe-core runs on the main pages in the browser tests): antd's default secondary and tertiary
 // text (45 % black) and its link colour (#1677ff, not derived from colorPrimary) fall below 4.5:1 on white and
 // on the layout's grey, so the theme darkens them. #1d5fbf on white is 6.1:1; 60 % black on #f5f5f5 is 5.2:1.
+// Status tags write their text in the status colour on its light tint, danger buttons in the error colour on white:
+// the seeds are the darker shades of antd's palettes (green-8, red-7, orange-8), each ≥ 5:1 on its tint.
 const theme = {
   token: {
     colorPrimary: '#1d5fbf',
@@ -17,6 +19,17 @@ const theme = {
     colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
     colorTextDescription: 'rgba(0, 0, 0, 0.6)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
+    // The tints are given too: derived from a dark seed they come out grey (rgb(173, 184, 165) for green-8).
+    colorSuccess: '#237804',
+    colorSuccessBg: '#f6ffed',
+    colorSuccessBorder: '#b7eb8f',
+    colorError: '#cf1322',
+    colorErrorBg: '#fff1f0',
+    colorErrorBorder: '#ffa39e',
+    colorWarning: '#ad4e00',
+    colorWarningBg: '#fff7e6',
+    colorWarningBorder: '#ffd591',
     borderRadius: 6,
   },
 };

@@ -78,6 +78,7 @@ public sealed class EndToEnd : IAsyncLifetime
         await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/login", StringComparison.Ordinal) && !new Uri(url).AbsolutePath.StartsWith("/connect/", StringComparison.Ordinal), new() { Timeout = 30_000 });
         if (new Uri(page.Url).AbsolutePath.StartsWith("/account/two-factor", StringComparison.Ordinal))
         {
+            await WaitForUnusedTimeStepAsync(user);
             await page.FillAsync("#code", Totp(AdminTotpSecret));
             await page.ClickAsync("button[type=submit]");
         }
@@ -105,6 +106,30 @@ public sealed class EndToEnd : IAsyncLifetime
             .Where(v => v.GetProperty("impact").GetString() is "serious" or "critical")
             .Select(v => $"{v.GetProperty("impact").GetString()}: {v.GetProperty("id").GetString()} — {v.GetProperty("help").GetString()} at {string.Join(", ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()))}")
             .ToList();
+    }
+
+    private static readonly Dictionary<string, long> LastTimeStep = [];
+
+    /// <summary>
+    /// The provider accepts each code once per account (replay protection): a second sign-in of the same administrator
+    /// within one 30-second step waits for the next code, as a person would.
+    /// </summary>
+    private static async Task WaitForUnusedTimeStepAsync(string user)
+    {
+        long step;
+        while (true)
+        {
+            step = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+            lock (LastTimeStep)
+            {
+                if (!LastTimeStep.TryGetValue(user, out var last) || last < step)
+                {
+                    LastTimeStep[user] = step;
+                    return;
+                }
+            }
+            await Task.Delay(TimeSpan.FromSeconds((step + 1) * 30 - DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 0.2));
+        }
     }
 
     /// <summary>RFC 6238 (SHA-1, 30 s, 6 digits), as the authenticator app on the administrator's phone computes it.</summary>

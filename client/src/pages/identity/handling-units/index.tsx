@@ -248,6 +248,7 @@ export default function HandlingUnitsPage() {
         <Input.Search
           allowClear
           placeholder={t('handlingUnits.searchPlaceholder')}
+          aria-label={t('handlingUnits.searchPlaceholder')}
           maxLength={LIMITS.search}
           style={{ width: 240 }}
           data-testid="unit-search"
@@ -257,6 +258,7 @@ export default function HandlingUnitsPage() {
           <Select
             allowClear
             placeholder={t('handlingUnits.allTenants')}
+            aria-label={t('handlingUnits.tenant')}
             style={{ width: 220 }}
             options={tenantOptions}
             showSearch={{ optionFilterProp: 'label' }}
