@@ -59,6 +59,9 @@ public static class ServeMode
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = [],
+            // The host's name, as in the real process: MVC finds its application parts (the Identity module's
+            // Razor sign-in pages) through the ApplicationPart attributes the Web SDK writes into the host assembly.
+            ApplicationName = typeof(Host.Modules).Assembly.GetName().Name,
             // Not Production (the development header scheme refuses to start there), not Development (no developer pages).
             EnvironmentName = "Benchmark",
             ContentRootPath = AppContext.BaseDirectory,
