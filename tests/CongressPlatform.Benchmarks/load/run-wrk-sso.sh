@@ -153,19 +153,26 @@ if curl -fsS -o /dev/null -H "Authorization: Bearer ${TOKEN}x" "$ME_URL" 2>/dev/
 fi
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
+# CPU seconds the server process has used (user + system, /proc/PID/stat fields 14 and 15): unlike wall-clock
+# throughput, this does not depend on how much of the machine other work takes.
+TICKS="$(getconf CLK_TCK)"
+server_cpu() { awk -v t="$TICKS" '{ print ($14 + $15) / t }' "/proc/$SERVER/stat"; }
 
 run_wrk() { # run_wrk NAME DURATION -- wrk arguments…
   local name="$1" duration="$2"; shift 3
-  local before out line
+  local before out line cpu0 cpu1
   before="$(load)"
+  cpu0="$(server_cpu)"
   out="$(wrk -d"$duration" --timeout 10s --latency "$@")"
+  cpu1="$(server_cpu)"
   line="$(printf '%s\n' "$out" | grep '^RESULT ' | tail -n1)"
   if [[ -z "$line" ]]; then
     printf '%s\n' "$out" >&2
     echo "[sso] no RESULT line from wrk" >&2
     exit 1
   fi
-  printf '%s %s load_before=%s load_after=%s\n' "$name" "$line" "${before// /,}" "$(load | tr ' ' ',')"
+  printf '%s %s server_cpu_s=%s load_before=%s load_after=%s\n' "$name" "$line" "$(awk -v a="$cpu0" -v b="$cpu1" 'BEGIN { printf "%.2f", b - a }')" \
+    "${before// /,}" "$(load | tr ' ' ',')"
 }
 
 signin_args() { echo -t"$SIGNIN_CONNECTIONS" -c"$SIGNIN_CONNECTIONS" -s "$HERE/load/signin.lua" "$BASE/"; }
@@ -201,6 +208,8 @@ awk '
   {
     t = $2; n[t]++
     rps[t, n[t]] = val("rps"); p50[t, n[t]] = val("p50_ms"); p99[t, n[t]] = val("p99_ms"); sps[t, n[t]] = val("signins_per_s")
+    # Server CPU milliseconds per unit of work: per completed sign-in, or per request.
+    units = (t == "signin") ? val("signins") : val("requests"); cpu[t, n[t]] = units > 0 ? 1000 * val("server_cpu_s") / units : 0
   }
   END {
     for (t in n) {
@@ -208,12 +217,13 @@ awk '
       delete a; for (i = 1; i <= n[t]; i++) a[i] = p50[t, i]; m50[t] = median(a, n[t])
       delete a; for (i = 1; i <= n[t]; i++) a[i] = p99[t, i]; m99[t] = median(a, n[t])
       delete a; for (i = 1; i <= n[t]; i++) a[i] = sps[t, i]; ms[t] = median(a, n[t])
+      delete a; for (i = 1; i <= n[t]; i++) a[i] = cpu[t, i]; mc[t] = median(a, n[t])
     }
     printf "\nSUMMARY single sign-on (median of %d runs each)\n", n["signin"]
-    printf "%-10s %10s %10s %10s %12s\n", "run", "req/s", "p50 ms", "p99 ms", "sign-ins/s"
-    printf "%-10s %10.1f %10.2f %10.2f %12.2f\n", "signin", mr["signin"], m50["signin"], m99["signin"], ms["signin"]
-    printf "%-10s %10.1f %10.2f %10.2f\n", "bearer", mr["bearer"], m50["bearer"], m99["bearer"]
-    printf "%-10s %10.1f %10.2f %10.2f\n", "headers", mr["headers"], m50["headers"], m99["headers"]
+    printf "%-10s %10s %10s %10s %12s %22s\n", "run", "req/s", "p50 ms", "p99 ms", "sign-ins/s", "server CPU ms per unit"
+    printf "%-10s %10.1f %10.2f %10.2f %12.2f %15.2f/sign-in\n", "signin", mr["signin"], m50["signin"], m99["signin"], ms["signin"], mc["signin"]
+    printf "%-10s %10.1f %10.2f %10.2f %12s %15.3f/request\n", "bearer", mr["bearer"], m50["bearer"], m99["bearer"], "", mc["bearer"]
+    printf "%-10s %10.1f %10.2f %10.2f %12s %15.3f/request\n", "headers", mr["headers"], m50["headers"], m99["headers"], "", mc["headers"]
     if (mr["headers"] > 0) printf "ratio bearer/headers: throughput %.3f, p50 latency %.3f, p99 latency %.3f\n", mr["bearer"] / mr["headers"], m50["bearer"] / m50["headers"], m99["bearer"] / m99["headers"]
     if (mr["bearer"] > 0 && ms["signin"] > 0) printf "bearer requests per sign-in: %.0f\n", mr["bearer"] / ms["signin"]
   }
