@@ -36,35 +36,7 @@ public static class ServeMode
         await using var database = await BenchDatabase.CreateAsync(options);
         Console.WriteLine($"bench: {options.Provider} on {database.Description}, {options.Units} extra handling units");
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            Args = [],
-            // Not Production (the development header scheme refuses to start there), not Development (no developer pages).
-            EnvironmentName = "Benchmark",
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            // The host's appsettings.json logging levels, so the platform logs what it logs in production.
-            ["Logging:LogLevel:Default"] = "Information",
-            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
-            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
-            ["Logging:LogLevel:Quartz"] = "Warning",
-            ["Database:Provider"] = options.Provider.ToString(),
-            [options.Provider == DatabaseProvider.Sqlite ? "ConnectionStrings:Sqlite" : "ConnectionStrings:PostgreSql"] = database.ConnectionString,
-            ["DemoData:Enabled"] = "true",
-            ["Authentication:DevelopmentHeaders:Enabled"] = "true",
-            ["Scheduler:Enabled"] = "false",
-        });
-        builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
-        builder.AddPlatform(Host.Modules.All);
-
-        var app = builder.Build();
-        app.UsePlatform(Host.Modules.All);
-        MapBenchmarkEndpoints(app);
-
-        await app.Services.MigrateModulesAsync();
-        await app.Services.RunStartupTasksAsync();
+        var app = await BuildAsync(options, database, "Information");
         await SeedHandlingUnitsAsync(app.Services, options.Units);
 
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(options.MaxSeconds));
@@ -75,6 +47,52 @@ public static class ServeMode
         });
         await app.RunAsync();
         return 0;
+    }
+
+    /// <summary>
+    /// The platform as Program.cs composes it, on <paramref name="database"/>, migrated, with the startup tasks
+    /// run (demo district and accounts, the OpenID provider's signing keys and clients) — not started.
+    /// <paramref name="logLevel"/> is the default level (the host's is Information).
+    /// </summary>
+    internal static async Task<WebApplication> BuildAsync(ServeOptions options, BenchDatabase database, string logLevel)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            // The host's name, as in the real process: MVC finds its application parts (the Identity module's
+            // Razor sign-in pages) through the ApplicationPart attributes the Web SDK writes into the host assembly.
+            ApplicationName = typeof(Host.Modules).Assembly.GetName().Name,
+            // Not Production (the development header scheme refuses to start there), not Development (no developer pages).
+            EnvironmentName = "Benchmark",
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            // The host's appsettings.json logging levels, so the platform logs what it logs in production.
+            ["Logging:LogLevel:Default"] = logLevel,
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+            ["Logging:LogLevel:Quartz"] = "Warning",
+            ["Database:Provider"] = options.Provider.ToString(),
+            [options.Provider == DatabaseProvider.Sqlite ? "ConnectionStrings:Sqlite" : "ConnectionStrings:PostgreSql"] = database.ConnectionString,
+            ["DemoData:Enabled"] = "true",
+            ["Authentication:DevelopmentHeaders:Enabled"] = "true",
+            ["Scheduler:Enabled"] = "false",
+            // The production limits (10 sign-in posts and 120 token requests a minute per address) would measure
+            // the limiter, not the server: every load request comes from 127.0.0.1. Raised here only.
+            ["RateLimits:SignInPerMinute"] = options.RateLimitPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RateLimits:TokenPerMinute"] = options.RateLimitPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
+        builder.AddPlatform(Host.Modules.All);
+
+        var app = builder.Build();
+        app.UsePlatform(Host.Modules.All);
+        MapBenchmarkEndpoints(app);
+
+        await app.Services.MigrateModulesAsync();
+        await app.Services.RunStartupTasksAsync();
+        return app;
     }
 
     /// <summary>The baseline endpoint and a tenant code → id map for the load script; both public, both benchmark-only.</summary>

@@ -3,9 +3,12 @@ using CongressPlatform.BuildingBlocks.Persistence;
 
 namespace CongressPlatform.Benchmarks.Serve;
 
-/// <summary><c>serve [--provider Sqlite|PostgreSql] [--units N] [--port P] [--max-seconds S] [--postgres CONNECTION]</c>.</summary>
-public sealed record ServeOptions(DatabaseProvider Provider, int Units, int Port, int MaxSeconds, string? PostgresServer)
+/// <summary><c>serve [--provider Sqlite|PostgreSql] [--units N] [--port P] [--max-seconds S] [--postgres CONNECTION] [--rate-limit N]</c>.</summary>
+public sealed record ServeOptions(DatabaseProvider Provider, int Units, int Port, int MaxSeconds, string? PostgresServer, int RateLimitPerMinute = ServeOptions.DefaultRateLimit)
 {
+    /// <summary>Sign-in posts and token requests a minute per address in serve mode (production: 10 and 120).</summary>
+    public const int DefaultRateLimit = 1_000_000;
+
     public const int DefaultPort = 5090;
     public const int DefaultUnits = 2000;
 
@@ -21,6 +24,7 @@ public sealed record ServeOptions(DatabaseProvider Provider, int Units, int Port
         var port = DefaultPort;
         var maxSeconds = 900;
         string? postgres = null;
+        var rateLimit = DefaultRateLimit;
         for (var i = 0; i < args.Count; i++)
         {
             string Next() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -41,8 +45,11 @@ public sealed record ServeOptions(DatabaseProvider Provider, int Units, int Port
                 case "--postgres":
                     postgres = Next();
                     break;
+                case "--rate-limit":
+                    rateLimit = int.Parse(Next(), CultureInfo.InvariantCulture);
+                    break;
                 default:
-                    throw new ArgumentException($"Unknown option {args[i]}. Usage: serve [--provider Sqlite|PostgreSql] [--units N] [--port P] [--max-seconds S] [--postgres CONNECTION]");
+                    throw new ArgumentException($"Unknown option {args[i]}. Usage: serve [--provider Sqlite|PostgreSql] [--units N] [--port P] [--max-seconds S] [--postgres CONNECTION] [--rate-limit N]");
             }
         }
         if (provider == DatabaseProvider.PostgreSql && string.IsNullOrWhiteSpace(postgres))
@@ -57,6 +64,6 @@ public sealed record ServeOptions(DatabaseProvider Provider, int Units, int Port
                 throw new ArgumentException($"--provider PostgreSql needs --postgres, {PostgresVariable} or {PostgresFile}.");
             }
         }
-        return new ServeOptions(provider, units, port, maxSeconds, postgres);
+        return new ServeOptions(provider, units, port, maxSeconds, postgres, rateLimit);
     }
 }
