@@ -3,7 +3,12 @@
 // against the local Release host. A benchmark that prints figures; it asserts nothing and is no test.
 //
 //   node --experimental-websocket scripts/measure-home.mjs [--runs 15] [--warmup 2] [--quiet 500]
-//        [--scenarios reload-cold,reload-warm,newtab-warm,newtab-cold] [--config Release]
+//        [--scenarios reload-cold,reload-warm,newtab-warm,newtab-cold] [--config Release] [--waterfall]
+//
+// --waterfall also prints, for each scenario's median run, the final document's resources (start → end, bytes)
+// and the long tasks, in ms from the navigation start.
+// --profile adds one unmeasured warm reload under the V8 sampling profiler (Profiler domain, 100 µs) and prints
+// where the main thread's JavaScript time went, by script file and by function (until content ready).
 //
 // What it does (nothing but Node 20 and /usr/bin/chromium; a tiny Chrome DevTools Protocol client below):
 //   1. starts the host as tests/CongressPlatform.EndToEndTests/Infrastructure/PlatformHost.cs does: the built
@@ -53,6 +58,8 @@ const { values: opt } = parseArgs({
     chromium: { type: 'string', default: process.env.CHROMIUM ?? '/usr/bin/chromium' },
     user: { type: 'string', default: 'deputy.li' },
     password: { type: 'string', default: 'Congress#2026' },
+    waterfall: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
   },
 });
 const RUNS = Number(opt.runs);
@@ -492,7 +499,55 @@ async function measureOnce(tab, base, scenario) {
     allBytes: [...tab.network.values()].reduce((s, r) => s + r.bytes, 0),
     jsEncodings: [...new Set(scripts.filter((r) => !r.cached && r.bytes > 0).map((r) => r.encoding))],
     docs: docs.map((d) => d.path),
+    waterfall: [
+      ...res.map((r) => ({
+        at: r.start + shift,
+        line: `${ms(r.start + shift).padStart(5)} → ${ms(r.end + shift).padStart(5)}  ${r.type.padEnd(14)} ${String(r.transfer).padStart(8)} B  ${r.name.replace(base, '').slice(0, 90)}`,
+      })),
+      ...longTasks.map((l) => ({ at: rel(l.start), line: `${ms(rel(l.start)).padStart(5)} → ${ms(rel(l.start) + l.duration).padStart(5)}  long task (${ms(l.duration)} ms)` })),
+      { at: readyRel, line: `${ms(readyRel).padStart(5)}          content ready (R)` },
+      { at: rel(interactive), line: `${ms(rel(interactive)).padStart(5)}          interactive (I)` },
+    ]
+      .sort((a, b) => a.at - b.at)
+      .map((x) => x.line),
   };
+}
+
+/** One warm reload under the V8 profiler: self time by script file and by function, until content ready. */
+async function profileOnce(tab, base) {
+  await tab.send('Network.setCacheDisabled', { cacheDisabled: false });
+  await tab.send('Profiler.enable');
+  await tab.send('Profiler.setSamplingInterval', { interval: 100 });
+  await tab.send('Profiler.start');
+  const r = await measureOnce(tab, base, 'reload-warm');
+  const { profile } = await tab.send('Profiler.stop');
+  await tab.send('Profiler.disable');
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  let t = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    t += profile.timeDeltas[i];
+    const dt = profile.timeDeltas[i + 1] ?? 0;
+    self.set(id, (self.get(id) ?? 0) + dt);
+  });
+  const byFile = new Map();
+  const byFunction = new Map();
+  let total = 0;
+  for (const [id, us] of self) {
+    const { callFrame } = byId.get(id);
+    const file = callFrame.url ? callFrame.url.replace(base, '').replace(/^\/assets\//, '') : callFrame.functionName || '(native)';
+    if (file === '(idle)') continue;
+    total += us;
+    byFile.set(file, (byFile.get(file) ?? 0) + us);
+    const fn = `${callFrame.functionName || '(anonymous)'} ${file}:${callFrame.lineNumber + 1}:${callFrame.columnNumber + 1}`;
+    byFunction.set(fn, (byFunction.get(fn) ?? 0) + us);
+  }
+  const top = (map, n) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n);
+  console.log(`\n## profile of one warm reload (interactive ${ms(r.interactive)} ms, ready ${ms(r.ready)} ms; ${ms(total / 1000)} ms of samples not idle)`);
+  console.log('self time by script file (ms):');
+  for (const [file, us] of top(byFile, 12)) console.log(`    ${ms(us / 1000).padStart(5)}  ${file}`);
+  console.log('self time by function (ms; minified names, positions in the built files):');
+  for (const [fn, us] of top(byFunction, 15)) console.log(`    ${ms(us / 1000).padStart(5)}  ${fn}`);
 }
 
 // ---------------------------------------------------------------------------------------------- figures
@@ -545,6 +600,11 @@ function printScenario(name, runs, loadBefore, loadAfter) {
   console.log(`long tasks: median ${count.median} before R, ${countAfter.median} after R; documents: ${first.docs.join(' → ')}`);
   const over = runs.filter((r) => r.interactive >= 1500).length;
   console.log(`budget < 1500 ms: ${runs.length - over}/${runs.length} runs under`);
+  if (opt.waterfall) {
+    const median = [...runs].sort((a, b) => a.interactive - b.interactive)[Math.floor((runs.length - 1) / 2)];
+    console.log(`waterfall of the median run (final document's resources; ms from navigation start; transfer bytes):`);
+    for (const line of median.waterfall) console.log(`    ${line}`);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------- main
@@ -581,6 +641,7 @@ async function main() {
       }
       printScenario(scenario, runs, loadBefore, load());
     }
+    if (opt.profile) await profileOnce(main, host.base);
     await main.close();
   } finally {
     await cdp.send('Browser.close').catch(() => {});
