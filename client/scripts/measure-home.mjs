@@ -352,7 +352,7 @@ class Tab {
         if (p.name === '__measure') this.messages.push({ ...JSON.parse(p.payload), received: Date.now() });
         break;
       case 'Network.requestWillBeSent':
-        this.network.set(p.requestId, { url: p.request.url, type: p.type, bytes: 0, cached: false });
+        if (!this.network.has(p.requestId)) this.network.set(p.requestId, { url: p.request.url, type: p.type, bytes: 0, cached: false, done: false });
         break;
       case 'Network.requestServedFromCache': {
         const r = this.network.get(p.requestId);
@@ -371,7 +371,12 @@ class Tab {
       }
       case 'Network.loadingFinished': {
         const r = this.network.get(p.requestId);
-        if (r) r.bytes = p.encodedDataLength;
+        if (r) Object.assign(r, { bytes: p.encodedDataLength, done: true });
+        break;
+      }
+      case 'Network.loadingFailed': {
+        const r = this.network.get(p.requestId);
+        if (r) r.done = true;
         break;
       }
       default:
@@ -464,6 +469,9 @@ async function measureOnce(tab, base, scenario) {
     if (Date.now() >= waitUntil && interactiveAt(ready.at, longTasksOfRun()) === interactive) break;
     await sleep(Math.max(20, waitUntil - Date.now()));
   }
+  // ... and until every request of the run has finished (the chart's chunk may still be loading), so that the
+  // bytes are those of the whole load and the next run starts on an idle page.
+  await tab.until(() => [...tab.network.values()].every((r) => r.done), 10_000, 'the requests of the run to finish').catch(() => {});
   const timings = JSON.parse(await tab.evaluate(TIMINGS_SCRIPT));
   const shift = timings.timeOrigin - start; // final document vs the run's first document (0 for a reload)
   const rel = (epoch) => epoch - start;
