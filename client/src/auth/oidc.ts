@@ -4,8 +4,9 @@ import { ErrorResponse, UserManager, WebStorageStateStore, type UserManagerSetti
 import type { AuthContextProps } from 'react-oidc-context';
 import { forgetTenant, lastTenant } from './tenant';
 
-export const CLIENT_ID = 'congress-spa';
-export const CALLBACK_PATH = '/auth/callback';
+import { CALLBACK_PATH, CLIENT_ID } from './constants';
+
+export { CALLBACK_PATH, CLIENT_ID };
 
 /** What we carry through the provider and back (oidc-client-ts stores it with the request, never in the URL). */
 export interface SignInState {
