@@ -14,6 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
 
 namespace CongressPlatform.BuildingBlocks.Attachments;
 
@@ -50,7 +51,13 @@ public static class AttachmentEndpoints
             })
             .RequireOwnerPermission(OwnerDecides)
             .WithMetadata(new AttachmentBodyLimit(maxBytes + MultipartOverhead))
-            .Accepts<UploadAttachmentsForm>("multipart/form-data")
+            // Described for the API document only: an Accepts metadata would let routing answer a non-multipart body
+            // with a bare 404/415 instead of the handler's reason.
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.RequestBody = MultipartFilesBody();
+                return Task.CompletedTask;
+            })
             .WithName("UploadAttachments");
 
         group.MapGet("/{ownerType}/{ownerId:guid}", (string ownerType, Guid ownerId, IMediator m, CancellationToken ct) =>
@@ -105,8 +112,30 @@ public static class AttachmentEndpoints
         }
     }
 
-    /// <summary>The body's shape in the API description: the files under <c>files</c>.</summary>
-    internal sealed record UploadAttachmentsForm(IFormFileCollection Files);
+    /// <summary>The body's shape in the API description: one or more files under <c>files</c>.</summary>
+    private static OpenApiRequestBody MultipartFilesBody() => new()
+    {
+        Required = true,
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["multipart/form-data"] = new()
+            {
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Required = new HashSet<string> { "files" },
+                    Properties = new Dictionary<string, IOpenApiSchema>
+                    {
+                        ["files"] = new OpenApiSchema
+                        {
+                            Type = JsonSchemaType.Array,
+                            Items = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" },
+                        },
+                    },
+                },
+            },
+        },
+    };
 
     /// <summary>Raises the request-body limit of the upload endpoint to <c>Attachments:MaxBytes</c> (plus the multipart framing).</summary>
     private sealed record AttachmentBodyLimit(long Bytes) : IRequestSizeLimitMetadata
