@@ -102,8 +102,12 @@ public sealed class RuleSelfTests
             new AuthorizeAttribute("perm:shop.orders.read"), new AllowAnonymousAttribute());
         var foreign = Endpoint("/api/shop/carts", new PermissionMetadata("deputies.x.read"), new AuthorizeAttribute("perm:deputies.x.read"));
         var uncatalogued = Endpoint("/api/shop/baskets", new PermissionMetadata("shop.baskets.read"), new AuthorizeAttribute("perm:shop.baskets.read"));
+        var ownerDecides = Endpoint("/api/shop/files/{id:guid}", new OwnerPermissionMetadata("the owner's policy"), new AuthorizeAttribute());
+        var ownerAnonymous = Endpoint("/api/shop/photos/{id:guid}", new OwnerPermissionMetadata("the owner's policy"), new AllowAnonymousAttribute());
+        var ownerAndPublic = Endpoint("/api/shop/scans/{id:guid}", new OwnerPermissionMetadata("the owner's policy"),
+            new PublicEndpointMetadata("why not"), new AuthorizeAttribute());
 
-        var offenders = Rules.EndpointViolations([good, publicPage, bare, unenforced, anonymous, foreign, uncatalogued], ["shop", "deputies"],
+        var offenders = Rules.EndpointViolations([good, publicPage, bare, unenforced, anonymous, foreign, uncatalogued, ownerDecides, ownerAnonymous, ownerAndPublic], ["shop", "deputies"],
             p => p is "shop.orders.read" or "deputies.x.read").ToList();
         string[] For(string pattern) => offenders.Where(o => o.Contains(pattern + " [", StringComparison.Ordinal)).ToArray();
 
@@ -117,6 +121,9 @@ public sealed class RuleSelfTests
         For("/api/shop/orders/{id}/lines").Should().ContainSingle().Which.Should().Contain("anonymous");
         For("/api/shop/carts").Should().ContainSingle().Which.Should().Contain("does not belong");
         For("/api/shop/baskets").Should().ContainSingle().Which.Should().Contain("catalogue");
+        For("/api/shop/files/{id:guid}").Should().BeEmpty();
+        For("/api/shop/photos/{id:guid}").Should().ContainSingle().Which.Should().Contain("signed-in");
+        For("/api/shop/scans/{id:guid}").Should().Contain(o => o.Contains("more than one", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -34,6 +34,12 @@ public sealed class ConflictException(string code, string message) : AppExceptio
 /// <summary>A business rule refused the request.</summary>
 public sealed class BusinessRuleException(string code, string message) : AppException(code, message);
 
+/// <summary>The content is larger than allowed (an upload over its limit): 413.</summary>
+public sealed class PayloadTooLargeException(string code, string message) : AppException(code, message);
+
+/// <summary>The content's type is refused (an executable, a file whose content is not what its name says): 415.</summary>
+public sealed class UnsupportedContentException(string code, string message) : AppException(code, message);
+
 /// <summary>Field errors, keyed by the field's camelCase name.</summary>
 public sealed class RequestValidationException(IReadOnlyDictionary<string, string[]> errors)
     : AppException("validation", Text.Of("提交的内容有误,请检查后重试。", "The request has invalid fields."))

@@ -255,13 +255,22 @@ public static partial class Rules
             var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).ToList();
             var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
 
-            if (permissions.Count == 0 && !isPublic)
+            // A platform service acting on another module's data (attachments) cannot name one permission: the owner's
+            // policy checks the owner module's permission per request. It says so (RequireOwnerPermission), and still
+            // requires a signed-in caller; it may not be combined with a fixed permission or with public access.
+            var ownerDecides = endpoint.Metadata.GetMetadata<OwnerPermissionMetadata>();
+            var declarations = (permissions.Count > 0 ? 1 : 0) + (isPublic ? 1 : 0) + (ownerDecides is not null ? 1 : 0);
+            if (declarations == 0)
             {
                 yield return $"{label}: declares neither a permission (RequirePermission) nor that it is public (AllowPublic)";
             }
-            if (permissions.Count > 0 && isPublic)
+            if (declarations > 1)
             {
-                yield return $"{label}: declares both a permission and that it is public";
+                yield return $"{label}: declares more than one of a permission, that it is public, and that the owner decides";
+            }
+            if (ownerDecides is not null && (anonymous || policies.Count == 0 || string.IsNullOrWhiteSpace(ownerDecides.Reason)))
+            {
+                yield return $"{label}: leaves the permission to the owner's policy but does not require a signed-in caller, or says not why";
             }
             if (permissions.Count > 0 && anonymous)
             {

@@ -32,6 +32,9 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>
 
     public DatabaseProvider Provider { get; }
 
+    /// <summary>This host's attachment store, a fresh temporary folder (removed on dispose).</summary>
+    public string AttachmentsRoot { get; } = Path.Combine(Path.GetTempPath(), "congress-tests", $"attachments-{Guid.NewGuid():N}");
+
     public string ConnectionString { get; }
 
     public static string NewDatabase(DatabaseProvider provider)
@@ -64,6 +67,9 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>
         builder.UseSetting("Identity:Spa:PostLogoutRedirectUris:0", "http://localhost/");
         builder.UseSetting("Identity:Spa:Origins:0", "http://localhost");
         builder.UseSetting("Identity:AccessCheckSeconds", "1");
+        builder.UseSetting("Attachments:Root", AttachmentsRoot);
+        // 1 MB instead of 20: the oversize tests need not send 20 MB.
+        builder.UseSetting("Attachments:MaxBytes", "1048576");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -94,6 +100,10 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (Directory.Exists(AttachmentsRoot))
+        {
+            Directory.Delete(AttachmentsRoot, recursive: true);
+        }
         if (_ownsDatabase)
         {
             await DropDatabaseAsync(Provider, ConnectionString);

@@ -1,4 +1,5 @@
 // zh-CN is the reference locale: every other locale must have exactly these keys (types.ts, locales.test.ts).
+import attachments from './attachments';
 import auth from './auth';
 import common from './common';
 import enums from './enums';
@@ -13,4 +14,4 @@ import publicArea from './public';
 import tenants from './tenants';
 import users from './users';
 
-export default { common, menu, layout, auth, home, profile, exception, public: publicArea, enums, tenants, handlingUnits, users, jobs };
+export default { common, menu, layout, auth, home, profile, exception, public: publicArea, enums, tenants, handlingUnits, users, jobs, attachments };

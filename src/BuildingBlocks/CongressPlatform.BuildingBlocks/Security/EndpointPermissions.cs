@@ -11,6 +11,13 @@ public sealed record PermissionMetadata(string Permission);
 /// <summary>Endpoint metadata: the endpoint is public on purpose, and why.</summary>
 public sealed record PublicEndpointMetadata(string Reason);
 
+/// <summary>
+/// Endpoint metadata: the endpoint acts on data owned by another module, and that module's own policy checks the
+/// permission per request (attachments: <c>identity.handling-units.read</c> for a handling unit's files). The caller must
+/// be signed in; the handler refuses (403/404) what the owner refuses.
+/// </summary>
+public sealed record OwnerPermissionMetadata(string Reason);
+
 public static class EndpointPermissionExtensions
 {
     public const string PolicyPrefix = "perm:";
@@ -18,6 +25,11 @@ public static class EndpointPermissionExtensions
     public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, string permission)
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new PermissionMetadata(permission)).RequireAuthorization(PolicyPrefix + permission);
+
+    /// <summary>The permission depends on the owner of the data and is checked by the owner's policy; signing in is required.</summary>
+    public static TBuilder RequireOwnerPermission<TBuilder>(this TBuilder builder, string reason)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new OwnerPermissionMetadata(reason)).RequireAuthorization();
 
     public static TBuilder AllowPublic<TBuilder>(this TBuilder builder, string reason)
         where TBuilder : IEndpointConventionBuilder =>

@@ -47,6 +47,10 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 return Make(StatusCodes.Status409Conflict, e.Code, e.Message);
             case BusinessRuleException e:
                 return Make(StatusCodes.Status422UnprocessableEntity, e.Code, e.Message);
+            case PayloadTooLargeException e:
+                return Make(StatusCodes.Status413PayloadTooLarge, e.Code, e.Message);
+            case UnsupportedContentException e:
+                return Make(StatusCodes.Status415UnsupportedMediaType, e.Code, e.Message);
             case DbUpdateConcurrencyException:
                 return Make(StatusCodes.Status409Conflict, "concurrency", Text.Of(
                     "数据已被他人修改,请刷新后重试。", "The data was changed by someone else; reload and try again."));

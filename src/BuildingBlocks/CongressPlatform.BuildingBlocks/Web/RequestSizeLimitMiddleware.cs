@@ -19,7 +19,9 @@ internal sealed class RequestSizeLimitMiddleware(RequestDelegate next, Microsoft
 {
     public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
     {
-        var limit = options.Value.MaxRequestBodyBytes;
+        // An upload endpoint raises the limit for itself (IRequestSizeLimitMetadata), e.g. to Attachments:MaxBytes.
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+            ?? options.Value.MaxRequestBodyBytes;
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
         {
             feature.MaxRequestBodySize = limit;

@@ -1,4 +1,5 @@
 using System.Reflection;
+using CongressPlatform.BuildingBlocks.Attachments;
 using CongressPlatform.BuildingBlocks.Modules;
 using CongressPlatform.BuildingBlocks.Persistence;
 using CongressPlatform.BuildingBlocks.Security;
@@ -15,6 +16,7 @@ using CongressPlatform.Modules.Identity.Persistence;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -62,6 +64,11 @@ public sealed class IdentityModule : IModule
         services.AddOpenIdProvider(configuration);
         services.AddSingleton<IStartupTask, IdentityDemoData>();
         services.AddIdentityAudit();
+        // A handling unit's letters and proofs (联系函、证明材料): read with the unit, changed by whoever may edit it.
+        // The unit is looked up through this module's filters, so another street's unit (and its files) is a 404.
+        services.AddAttachmentOwner<IdentityDbContext>(Name, "handling-units",
+            IdentityPermissions.HandlingUnitsRead, IdentityPermissions.HandlingUnitsUpdate,
+            (db, id, ct) => db.HandlingUnits.AsNoTracking().Where(u => u.Id == id).Select(u => (Guid?)u.TenantId).SingleOrDefaultAsync(ct));
         services.AddPermissions(
         [
             new(IdentityPermissions.TenantsRead, "查看单位", "View organisations",

@@ -23,6 +23,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call, type Schemas } from '@/api/client';
 import { useSession } from '@/auth/me';
+import Attachments from '@/components/Attachments';
 import { applyCodeError, isConcurrencyError } from '@/components/formErrors';
 import ProblemResult from '@/components/ProblemResult';
 import { useShowError } from '@/components/useShowError';
@@ -156,6 +157,12 @@ function UnitModal({ unit, tenants, onClose }: { unit?: Unit; tenants: { value: 
           </Button>
         </Space>
       </Form>
+      {unit ? (
+        // 联系函、证明材料: only an existing unit has files; whoever may edit the unit may change them.
+        <div style={{ marginTop: 16 }}>
+          <Attachments ownerType="handling-units" ownerId={unit.id} canWrite />
+        </div>
+      ) : null}
     </Modal>
   );
 }
