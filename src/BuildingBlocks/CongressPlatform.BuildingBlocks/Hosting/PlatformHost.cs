@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
+using CongressPlatform.BuildingBlocks.Calendar;
 using CongressPlatform.BuildingBlocks.Messaging;
 using CongressPlatform.BuildingBlocks.Modules;
 using CongressPlatform.BuildingBlocks.Outbox;
@@ -113,6 +114,7 @@ public static class PlatformHost
         services.AddSingleton(new IntegrationEventTypes(modules.Select(m => m.ContractsAssembly).Concat(assemblies)));
         services.AddSingleton<OutboxDispatcher>();
         services.AddPlatformScheduling(configuration);
+        services.AddPlatformCalendar();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
@@ -224,6 +226,7 @@ public static class PlatformHost
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowPublic("Readiness probe");
 
         app.MapPlatformSchedulerEndpoints();
+        app.MapPlatformCalendarEndpoints();
         foreach (var module in modules)
         {
             module.MapEndpoints(app);
