@@ -93,11 +93,17 @@ internal sealed class InitialCalendar : Migration
             constraints: table => table.PrimaryKey($"PK_{days}", x => x.Date));
         migrationBuilder.CreateIndex($"IX_{days}_Year", days, "Year", schema);
 
+        // Without a model snapshot (ADR 0004) InsertData needs the columns' store types to write its literals: the types
+        // the CreateTable above produced on each provider (the schema test holds the table itself to the model).
+        string[] types = MigrationNaming.IsSqlite(migrationBuilder)
+            ? ["TEXT", "TEXT", "TEXT", "INTEGER", "TEXT"]
+            : ["date", "character varying(20)", "character varying(50)", "integer", "timestamp with time zone"];
         foreach (var day in Published)
         {
             migrationBuilder.InsertData(
                 table: days,
                 columns: ["Date", "Kind", "Name", "Year", "UpdatedAtUtc"],
+                columnTypes: types,
                 values: [day.Date, day.Kind.ToString(), day.Name, day.Year, day.UpdatedAtUtc],
                 schema: schema);
         }
