@@ -82,7 +82,7 @@ function Month({ year, month, days, onPick }: { year: number; month: number; day
                   padding: '2px 0',
                   borderRadius: 4,
                   cursor: onPick ? 'pointer' : undefined,
-                  color: isWeekend(date) ? '#8c8c8c' : undefined,
+                  color: isWeekend(date) ? '#595959' : undefined,
                   ...(special ? CELL_STYLE[special.kind] : {}),
                 };
                 return (
@@ -94,6 +94,9 @@ function Month({ year, month, days, onPick }: { year: number; month: number; day
                     aria-label={label}
                     style={style}
                     onClick={onPick ? () => onPick(date) : undefined}
+                    role={onPick ? 'button' : undefined}
+                    tabIndex={onPick ? 0 : undefined}
+                    onKeyDown={onPick ? (e) => (e.key === 'Enter' || e.key === ' ') && onPick(date) : undefined}
                   >
                     {Number(date.slice(8))}
                   </td>
