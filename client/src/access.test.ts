@@ -17,6 +17,8 @@ const FLAG_OF: Record<string, string> = {
   canReadAudit: PERMISSIONS.auditRead,
   canReadJobs: PERMISSIONS.jobsRead,
   canRunJobs: PERMISSIONS.jobsRun,
+  canReadCalendar: PERMISSIONS.calendarRead,
+  canManageCalendar: PERMISSIONS.calendarManage,
   canReadPointsPolicies: PERMISSIONS.pointsPoliciesRead,
   canUpdatePointsPolicies: PERMISSIONS.pointsPoliciesUpdate,
   canSupervise: PERMISSIONS.supervise,

@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   supervise: 'platform.tenants.supervise',
   jobsRead: 'platform.jobs.read',
   jobsRun: 'platform.jobs.run',
+  calendarRead: 'platform.calendar.read',
+  calendarManage: 'platform.calendar.manage',
   pointsPoliciesRead: 'deputies.points-policies.read',
   pointsPoliciesUpdate: 'deputies.points-policies.update',
 } as const;
@@ -44,6 +46,8 @@ export function access(me: Pick<Me, 'permissions' | 'roles'> | null | undefined)
     canReadAudit: can(PERMISSIONS.auditRead),
     canReadJobs: can(PERMISSIONS.jobsRead),
     canRunJobs: can(PERMISSIONS.jobsRun),
+    canReadCalendar: can(PERMISSIONS.calendarRead),
+    canManageCalendar: can(PERMISSIONS.calendarManage),
     canReadPointsPolicies: can(PERMISSIONS.pointsPoliciesRead),
     canUpdatePointsPolicies: can(PERMISSIONS.pointsPoliciesUpdate),
     /** May enter the child tenants of the active one (the tenant switcher lists them). */

@@ -25,17 +25,18 @@ public sealed class AdministrationTests(EndToEnd e2e)
     }
 
     // Every role of IDENTITY.md through a demo account (README); the menu follows the permission map of the active tenant.
+    // 工作日历 is everyone's: every deadline is counted on it (platform.calendar.read).
     [Theory]
-    [InlineData("sysadmin", "工作台|组织机构|承办单位|定时任务")]
-    [InlineData("secadmin", "工作台|用户管理")]
-    [InlineData("auditor", "工作台")]
-    [InlineData("district.admin", "工作台|组织机构|承办单位|用户管理")]
-    [InlineData("leader", "工作台|组织机构|承办单位|用户管理")]
-    [InlineData("district.staff", "工作台|组织机构|承办单位|用户管理")]
-    [InlineData("dongliu.staff", "工作台|组织机构|承办单位")]
-    [InlineData("dongliu.keeper", "工作台|承办单位")]
-    [InlineData("unit.officer", "工作台")]
-    [InlineData("deputy.li", "工作台|承办单位")]
+    [InlineData("sysadmin", "工作台|组织机构|承办单位|定时任务|工作日历")]
+    [InlineData("secadmin", "工作台|用户管理|工作日历")]
+    [InlineData("auditor", "工作台|工作日历")]
+    [InlineData("district.admin", "工作台|组织机构|承办单位|用户管理|工作日历")]
+    [InlineData("leader", "工作台|组织机构|承办单位|用户管理|工作日历")]
+    [InlineData("district.staff", "工作台|组织机构|承办单位|用户管理|工作日历")]
+    [InlineData("dongliu.staff", "工作台|组织机构|承办单位|工作日历")]
+    [InlineData("dongliu.keeper", "工作台|承办单位|工作日历")]
+    [InlineData("unit.officer", "工作台|工作日历")]
+    [InlineData("deputy.li", "工作台|承办单位|工作日历")]
     public async Task Each_role_sees_exactly_its_menu(string account, string expected)
     {
         var (context, page, errors) = await e2e.NewPageAsync();
@@ -102,6 +103,7 @@ public sealed class AdministrationTests(EndToEnd e2e)
     [InlineData("sysadmin", "/system/tenants", "tenants-tree", "tenants")]
     [InlineData("sysadmin", "/system/handling-units", "units-table", "handling-units")]
     [InlineData("sysadmin", "/system/jobs", "jobs-table", "jobs")]
+    [InlineData("sysadmin", "/system/calendar", "calendar-page", "calendar")]
     [InlineData("district.admin", "/system/users", "users-table", "users")]
     [InlineData("district.staff", "/profile", "profile-page", "profile")]
     [InlineData("deputy.li", "/profile/security", "security-page", "profile-security")]

@@ -130,6 +130,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/platform/calendar/working-days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CheckWorkingDays"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/calendar/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetCalendarYear"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/calendar/days/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["SaveSpecialDay"];
+        post?: never;
+        delete: operations["DeleteSpecialDay"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/identity/tenants": {
         parameters: {
             query?: never;
@@ -479,6 +527,13 @@ export interface components {
             userAgent: null | string;
             detail: null | string;
         };
+        CalendarYearDto: {
+            /** Format: int32 */
+            year: number | string;
+            covered: boolean;
+            note: null | string;
+            days: components["schemas"]["SpecialDayDto"][];
+        };
         ClientDto: {
             /** Format: uuid */
             id: string;
@@ -528,6 +583,8 @@ export interface components {
             tenantId: null | string;
             roles: string[];
         };
+        /** @enum {unknown} */
+        DayType: "Workday" | "Weekend" | "Holiday" | "MakeUpWorkday";
         /** @enum {unknown} */
         DutyKind: "StudyAttended" | "InspectionJoined" | "StationDutyServed" | "VotersReceived" | "SuggestionRaised" | "DeedForPeople" | "ReportBackGiven" | "GroupActivity";
         HandlingUnitDto: {
@@ -656,6 +713,10 @@ export interface components {
         RotatedKeyDto: {
             keyId: string;
         };
+        SaveSpecialDayBody: {
+            kind: components["schemas"]["SpecialDayKind"];
+            name: string;
+        };
         ScheduledJobDto: {
             key: string;
             description: string;
@@ -673,6 +734,14 @@ export interface components {
         SetMembershipBody: {
             roles: string[];
         };
+        SpecialDayDto: {
+            /** Format: date */
+            date: string;
+            kind: components["schemas"]["SpecialDayKind"];
+            name: string;
+        };
+        /** @enum {unknown} */
+        SpecialDayKind: "Holiday" | "MakeUpWorkday";
         TemporaryPasswordDto: {
             temporaryPassword: string;
         };
@@ -755,6 +824,20 @@ export interface components {
             tenantId: string;
             tenantName: string;
             roles: string[];
+        };
+        WorkingDaysDto: {
+            /** Format: date */
+            from: null | string;
+            /** Format: int32 */
+            days: null | number | string;
+            /** Format: date */
+            date: string;
+            isWorkingDay: boolean;
+            dayType: components["schemas"]["DayType"];
+            name: null | string;
+            specialDays: components["schemas"]["SpecialDayDto"][];
+            covered: boolean;
+            note: null | string;
         };
     };
     responses: never;
@@ -945,6 +1028,98 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CheckWorkingDays: {
+        parameters: {
+            query?: {
+                from?: string;
+                days?: number | string;
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkingDaysDto"];
+                };
+            };
+        };
+    };
+    GetCalendarYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearDto"];
+                };
+            };
+        };
+    };
+    SaveSpecialDay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveSpecialDayBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpecialDayDto"];
+                };
+            };
+        };
+    };
+    DeleteSpecialDay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                date: string;
             };
             cookie?: never;
         };

@@ -31,7 +31,7 @@ export interface AppRoute {
 export const routes: AppRoute[] = [
   { path: '/', name: 'home', icon: <HomeOutlined />, page: () => import('@/pages/home') },
   {
-    // 系统管理: tenants and handling units, users and memberships, scheduled jobs, audit, clients.
+    // 系统管理: tenants and handling units, users and memberships, scheduled jobs, the working-day calendar, audit, clients.
     path: '/system',
     name: 'system',
     icon: <SettingOutlined />,
@@ -53,6 +53,7 @@ export const routes: AppRoute[] = [
         ],
       },
       { path: '/system/jobs', name: 'system.jobs', access: 'canReadJobs', page: () => import('@/pages/platform/jobs') },
+      { path: '/system/calendar', name: 'system.calendar', access: 'canReadCalendar', page: () => import('@/pages/platform/calendar') },
     ],
   },
   {

@@ -322,7 +322,8 @@ public static partial class Rules
                 yield return $"{label}: a segment mixes literals and parameters";
             }
             // "me" is the signed-in person (GET /api/identity/me, the issue's route): a singleton, not a collection.
-            if (!literal[2]!.EndsWith('s') && literal[2] != "me")
+            // "calendar" is the platform's one working-day calendar (/api/platform/calendar, issue 5): a singleton too.
+            if (!literal[2]!.EndsWith('s') && literal[2] is not ("me" or "calendar"))
             {
                 yield return $"{label}: resource '{literal[2]}' is not plural";
             }

@@ -1,6 +1,7 @@
 // zh-CN is the reference locale: every other locale must have exactly these keys (types.ts, locales.test.ts).
 import attachments from './attachments';
 import auth from './auth';
+import calendar from './calendar';
 import common from './common';
 import enums from './enums';
 import exception from './exception';
@@ -14,4 +15,4 @@ import publicArea from './public';
 import tenants from './tenants';
 import users from './users';
 
-export default { common, menu, layout, auth, home, profile, exception, public: publicArea, enums, tenants, handlingUnits, users, jobs, attachments };
+export default { common, menu, layout, auth, home, profile, exception, public: publicArea, enums, tenants, handlingUnits, users, jobs, attachments, calendar };

@@ -5,6 +5,7 @@ export default {
   'system.tenants': '组织机构',
   'system.handling-units': '承办单位',
   'system.jobs': '定时任务',
+  'system.calendar': '工作日历',
   'system.users': '用户管理',
   'system.users.detail': '用户详情',
   profile: '个人中心',

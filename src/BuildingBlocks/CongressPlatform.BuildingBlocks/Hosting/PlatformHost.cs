@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using CongressPlatform.BuildingBlocks.Attachments;
+using CongressPlatform.BuildingBlocks.Calendar;
 using CongressPlatform.BuildingBlocks.Messaging;
 using CongressPlatform.BuildingBlocks.Modules;
 using CongressPlatform.BuildingBlocks.Outbox;
@@ -115,6 +116,7 @@ public static class PlatformHost
         services.AddSingleton<OutboxDispatcher>();
         services.AddPlatformScheduling(configuration);
         services.AddPlatformAttachments(configuration);
+        services.AddPlatformCalendar();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
@@ -227,6 +229,7 @@ public static class PlatformHost
 
         app.MapPlatformSchedulerEndpoints();
         app.MapPlatformAttachmentEndpoints();
+        app.MapPlatformCalendarEndpoints();
         foreach (var module in modules)
         {
             module.MapEndpoints(app);

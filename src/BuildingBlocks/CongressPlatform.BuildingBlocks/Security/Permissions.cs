@@ -13,12 +13,17 @@ public static class PlatformPermissions
     public const string SuperviseSubtree = "platform.tenants.supervise";
     public const string JobsRead = "platform.jobs.read";
     public const string JobsRun = "platform.jobs.run";
+    public const string CalendarRead = "platform.calendar.read";
+    public const string CalendarManage = "platform.calendar.manage";
 
     public static IEnumerable<PermissionDefinition> Definitions =>
     [
         new(SuperviseSubtree, "督导下级单位", "Supervise child organisations", [Roles.Supervisor, Roles.SystemAdmin]),
         new(JobsRead, "查看定时任务", "View scheduled jobs", [Roles.SystemAdmin]),
         new(JobsRun, "立即执行定时任务", "Run scheduled jobs now", [Roles.SystemAdmin]),
+        // Everyone signed in reads the working-day calendar: every deadline is counted on it.
+        new(CalendarRead, "查看工作日历", "View the working-day calendar", Roles.All),
+        new(CalendarManage, "维护工作日历", "Maintain the working-day calendar", [Roles.SystemAdmin]),
     ];
 }
 
