@@ -50,6 +50,7 @@ describe('calendar page', () => {
     expect(screen.getByTestId('day-2026-02-14')).toHaveAttribute('data-kind', 'MakeUpWorkday');
     expect(screen.getByTestId('day-2026-02-14')).toHaveStyle({ background: '#e6f4ff' });
     expect(screen.getByTestId('day-2026-02-14')).toHaveAttribute('title', '2026-02-14 周六 春节调休上班(调休上班)');
+    expect(screen.getByTestId('day-2026-02-14')).toHaveAttribute('aria-label', '14 2026-02-14 周六 春节调休上班(调休上班)');
     expect(screen.getByTestId('day-2026-03-07')).toHaveAttribute('data-kind', 'Weekend');
     expect(screen.getByTestId('day-2026-03-02')).toHaveAttribute('data-kind', 'Workday');
     const list = screen.getByTestId('special-days');

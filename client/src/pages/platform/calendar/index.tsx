@@ -75,9 +75,12 @@ function Month({ year, month, days, onPick }: { year: number; month: number; day
               {week.map((date, i) => {
                 if (!date) return <td key={i} />;
                 const special = days.get(date);
-                const label = special
+                // The accessible name starts with the visible day number (WCAG 2.5.3), then says which day it is.
+                const dayNumber = Number(date.slice(8));
+                const description = special
                   ? `${date} ${weekday(date)} ${special.name}(${t(`calendar.kinds.${special.kind}`)})`
                   : `${date} ${weekday(date)}`;
+                const label = `${dayNumber} ${description}`;
                 const style: React.CSSProperties = {
                   padding: '2px 0',
                   borderRadius: 4,
@@ -90,7 +93,7 @@ function Month({ year, month, days, onPick }: { year: number; month: number; day
                     key={date}
                     data-testid={`day-${date}`}
                     data-kind={special?.kind ?? (isWeekend(date) ? 'Weekend' : 'Workday')}
-                    title={label}
+                    title={description}
                     aria-label={label}
                     style={style}
                     onClick={onPick ? () => onPick(date) : undefined}
@@ -98,7 +101,7 @@ function Month({ year, month, days, onPick }: { year: number; month: number; day
                     tabIndex={onPick ? 0 : undefined}
                     onKeyDown={onPick ? (e) => (e.key === 'Enter' || e.key === ' ') && onPick(date) : undefined}
                   >
-                    {Number(date.slice(8))}
+                    {dayNumber}
                   </td>
                 );
               })}
