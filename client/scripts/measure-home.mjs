@@ -158,6 +158,9 @@ async function startHost() {
       RateLimits__SignInPerMinute: '10000',
       RateLimits__TokenPerMinute: '10000',
       DataProtection__KeyEncryptionKey: randomBytes(32).toString('base64'),
+      // Serve the build's compressed files as a deployed host does. In Development ASP.NET Core's static-assets
+      // runtime handler (on by default for a build manifest) re-encodes them as gzip *without* compression.
+      ReloadStaticAssetsAtRuntime: 'false',
       Logging__LogLevel__Default: 'Warning',
       'Logging__LogLevel__Microsoft.EntityFrameworkCore': 'Warning',
     },

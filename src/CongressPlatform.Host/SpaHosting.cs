@@ -39,7 +39,9 @@ internal static class SpaHosting
                 }
                 return next(context);
             });
-            app.MapStaticAssets(manifest).AllowPublic("The web client's files");
+            // In a group, so that the declaration also covers the endpoint MapStaticAssets adds by itself in
+            // Development (a {**path:file} fallback that serves files changed since the build).
+            app.MapGroup(string.Empty).AllowPublic("The web client's files").MapStaticAssets(manifest);
         }
         else
         {
