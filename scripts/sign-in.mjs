@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Signs a demo account in through the OpenID provider exactly as the web client will (authorization
 // code + PKCE, the sign-in pages, the second factor for administrators), then calls the API with the
-// access token. Until the web client lands, this is how to try the single sign-on from a terminal.
+// access token: the single sign-on from a terminal (the web client at / does the same in the browser).
 //
 //   node scripts/sign-in.mjs deputy.wang xinchang            # user, tenant code (optional)
 //   node scripts/sign-in.mjs sysadmin                         # administrators: TOTP from the demo secret
