@@ -1,24 +1,16 @@
-// Test helpers of the user pages: a fake API behind the global fetch, and a page rendered inside the console's
-// providers (antd, TanStack Query, the session, a memory router).
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import type { ReactNode } from 'react';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
-import { vi } from 'vitest';
+// Test helpers of the user pages, on the shared page-test helpers (src/test/page.tsx): a fake API keyed by path
+// templates ('PUT /api/identity/users/{id}/memberships/{tenantId}', handlers get the params), the user fixtures.
+import { configure, fireEvent, screen, waitFor } from '@testing-library/react';
+import type { ReactElement } from 'react';
 import type { Me } from '@/access';
-import AppProviders from '@/AppProviders';
-import { SessionProvider } from '@/auth/me';
 import { makeMe } from '@/test/fixtures';
+import { json, renderPage as renderConsolePage, stubFetch } from '@/test/page';
 import type { User } from './shared';
+
+export { json };
 
 // A form submit, a fake API answer and antd's re-render take more than the default second on a busy machine.
 configure({ asyncUtilTimeout: 10_000 });
-
-export const json = (status: number, body?: unknown) =>
-  new Response(body === undefined ? null : JSON.stringify(body), {
-    status,
-    headers: { 'content-type': status < 400 ? 'application/json' : 'application/problem+json' },
-  });
 
 export interface SeenRequest {
   method: string;
@@ -40,22 +32,18 @@ export function mockApi(handlers: Record<string, Handler>) {
     const pattern = new RegExp(`^${path.replace(/\{(\w+)\}/g, (_, name: string) => (names.push(name), '([^/]+)'))}$`);
     return { method, pattern, names, handler };
   });
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (request: Request) => {
-      const text = request.body ? await request.text() : '';
-      const seenRequest = { method: request.method, url: new URL(request.url), body: text ? JSON.parse(text) : undefined };
-      seen.push(seenRequest);
-      for (const route of routes) {
-        const match = route.method === request.method ? route.pattern.exec(seenRequest.url.pathname) : null;
-        if (match) {
-          const params = Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(match[i + 1]!)]));
-          return route.handler(seenRequest, params);
-        }
+  stubFetch(({ request, url, body }) => {
+    const seenRequest = { method: request.method, url, body };
+    seen.push(seenRequest);
+    for (const route of routes) {
+      const match = route.method === request.method ? route.pattern.exec(url.pathname) : null;
+      if (match) {
+        const params = Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(match[i + 1]!)]));
+        return route.handler(seenRequest, params);
       }
-      return json(404, { status: 404, title: 'Not Found', detail: `no mock for ${request.method} ${seenRequest.url.pathname}` });
-    }),
-  );
+    }
+    return undefined;
+  });
   return seen;
 }
 
@@ -90,29 +78,9 @@ export function makeUser(overrides: Partial<User> = {}): User {
   };
 }
 
-function Where() {
-  const location = useLocation();
-  return <div data-testid="location">{location.pathname + location.search}</div>;
-}
-
 /** Renders `page` at `path` (matched by `route`) for `me`. */
-export function renderPage(page: ReactNode, { me, path, route }: { me: Me; path: string; route: string }) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  return render(
-    <AppProviders>
-      <QueryClientProvider client={client}>
-        <SessionProvider me={me}>
-          <MemoryRouter initialEntries={[path]}>
-            <Routes>
-              <Route path={route} element={page} />
-              <Route path="*" element={null} />
-            </Routes>
-            <Where />
-          </MemoryRouter>
-        </SessionProvider>
-      </QueryClientProvider>
-    </AppProviders>,
-  );
+export function renderPage(page: ReactElement, { me, path, route }: { me: Me; path: string; route: string }) {
+  return renderConsolePage(page, { me, path, route });
 }
 
 /** Confirms the open Popconfirm (its primary button). */
