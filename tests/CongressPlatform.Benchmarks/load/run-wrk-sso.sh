@@ -54,7 +54,8 @@ for tool in wrk curl python3; do
   fi
 done
 
-seconds_of() { local d="$1"; case "$d" in *m) echo $(( ${d%m} * 60 ));; *s) echo "${d%s}";; *) echo "$d";; esac; }
+# shellcheck source=serve-mode.sh
+source "$HERE/load/serve-mode.sh"
 MAX_SECONDS=$(( 3 * $(seconds_of "$WARMUP") + 3 * ROUNDS * $(seconds_of "$DURATION") + 300 ))
 
 BASE="http://127.0.0.1:${PORT}"
@@ -64,41 +65,19 @@ VERIFIER="congress-wrk-pkce-verifier-0123456789abcdefghijklmnop"
 CHALLENGE="21XEQGBBQfNF9OW4rBv_bLKLAYlUVZs0wrkyt0acpig"
 AUTHORIZE="/connect/authorize?client_id=congress-spa&redirect_uri=http%3A%2F%2Flocalhost%3A5080%2Fauth%2Fcallback&response_type=code&scope=openid%20profile%20offline_access&state=curl&nonce=curl&code_challenge=${CHALLENGE}&code_challenge_method=S256"
 
-echo "[sso] building Release"
-dotnet build "$HERE/CongressPlatform.Benchmarks.csproj" -c Release -nologo -v q -clp:ErrorsOnly >/dev/null
-DLL="$HERE/bin/Release/net10.0/CongressPlatform.Benchmarks.dll"
+serve_build sso
 
 SERVER_LOG="$(mktemp /tmp/congress-bench-sso-server.XXXXXX.log)"
 RESULTS="$(mktemp /tmp/congress-bench-sso-results.XXXXXX)"
 WORK="$(mktemp -d /tmp/congress-bench-sso.XXXXXX)"
-SERVER=""
 stop_server() {
-  if [[ -n "$SERVER" ]] && kill -0 "$SERVER" 2>/dev/null; then
-    kill -TERM "$SERVER" 2>/dev/null || true
-    for _ in $(seq 1 60); do kill -0 "$SERVER" 2>/dev/null || break; sleep 0.5; done
-    kill -KILL "$SERVER" 2>/dev/null || true
-  fi
-  [[ -n "$SERVER" ]] && wait "$SERVER" 2>/dev/null || true
-  grep -E '^bench: removed' "$SERVER_LOG" || true
+  serve_stop "$SERVER_LOG"
   rm -rf "$RESULTS" "$WORK"
 }
 trap stop_server EXIT
 
 echo "[sso] starting serve mode on port $PORT (log: $SERVER_LOG)"
-dotnet "$DLL" serve --provider Sqlite --units 0 --port "$PORT" --max-seconds "$MAX_SECONDS" >"$SERVER_LOG" 2>&1 &
-SERVER=$!
-
-ready=0
-for _ in $(seq 1 240); do
-  if curl -fsS -o /dev/null "$BASE/health/ready" 2>/dev/null; then ready=1; break; fi
-  if ! kill -0 "$SERVER" 2>/dev/null; then break; fi
-  sleep 0.5
-done
-if [[ $ready -ne 1 ]]; then
-  echo "[sso] the server did not become ready; its log:" >&2
-  tail -n 40 "$SERVER_LOG" >&2
-  exit 1
-fi
+serve_start sso "$SERVER_LOG" "$BASE" --provider Sqlite --units 0 --port "$PORT" --max-seconds "$MAX_SECONDS"
 
 # header NAME FILE: the value of a response header in a curl -D dump.
 header() { grep -i "^$1:" "$2" | tail -n1 | cut -d' ' -f2- | tr -d '\r'; }

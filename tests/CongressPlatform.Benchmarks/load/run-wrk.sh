@@ -43,7 +43,8 @@ if ! command -v wrk >/dev/null 2>&1; then
   exit 1
 fi
 
-seconds_of() { local d="$1"; case "$d" in *m) echo $(( ${d%m} * 60 ));; *s) echo "${d%s}";; *) echo "$d";; esac; }
+# shellcheck source=serve-mode.sh
+source "$HERE/load/serve-mode.sh"
 # A hard bound for the server: warm-up, every measured run, start-up and slack.
 MAX_SECONDS=$(( 2 * $(seconds_of "$WARMUP") + 2 * ROUNDS * $(seconds_of "$DURATION") + 300 ))
 
@@ -51,40 +52,18 @@ BASE="http://127.0.0.1:${PORT}"
 PLATFORM_URL="$BASE/api/identity/handling-units"
 HEADERS=(-H "X-Dev-User: bench" -H "X-Dev-Tenant: ${TENANT}" -H "X-Dev-Roles: staff")
 
-echo "[wrk] building Release"
-dotnet build "$HERE/CongressPlatform.Benchmarks.csproj" -c Release -nologo -v q -clp:ErrorsOnly >/dev/null
-DLL="$HERE/bin/Release/net10.0/CongressPlatform.Benchmarks.dll"
+serve_build wrk
 
 SERVER_LOG="$(mktemp /tmp/congress-bench-server.XXXXXX.log)"
 RESULTS="$(mktemp /tmp/congress-bench-results.XXXXXX)"
-SERVER=""
 stop_server() {
-  if [[ -n "$SERVER" ]] && kill -0 "$SERVER" 2>/dev/null; then
-    kill -TERM "$SERVER" 2>/dev/null || true
-    for _ in $(seq 1 60); do kill -0 "$SERVER" 2>/dev/null || break; sleep 0.5; done
-    kill -KILL "$SERVER" 2>/dev/null || true
-  fi
-  [[ -n "$SERVER" ]] && wait "$SERVER" 2>/dev/null || true
-  grep -E '^bench: (removed|dropped)' "$SERVER_LOG" || true
+  serve_stop "$SERVER_LOG"
   rm -f "$RESULTS"
 }
 trap stop_server EXIT
 
 echo "[wrk] starting serve mode: provider=$PROVIDER units=$UNITS port=$PORT (log: $SERVER_LOG)"
-dotnet "$DLL" serve --provider "$PROVIDER" --units "$UNITS" --port "$PORT" --max-seconds "$MAX_SECONDS" >"$SERVER_LOG" 2>&1 &
-SERVER=$!
-
-ready=0
-for _ in $(seq 1 240); do
-  if curl -fsS -o /dev/null "$BASE/health/ready" 2>/dev/null; then ready=1; break; fi
-  if ! kill -0 "$SERVER" 2>/dev/null; then break; fi
-  sleep 0.5
-done
-if [[ $ready -ne 1 ]]; then
-  echo "[wrk] the server did not become ready; its log:" >&2
-  tail -n 40 "$SERVER_LOG" >&2
-  exit 1
-fi
+serve_start wrk "$SERVER_LOG" "$BASE" --provider "$PROVIDER" --units "$UNITS" --port "$PORT" --max-seconds "$MAX_SECONDS"
 grep -E '^bench: ' "$SERVER_LOG" | grep -v '^bench: tenant ' || true
 
 TENANT_ID="$(sed -n "s/^bench: tenant ${TENANT} \([0-9a-f-]\{36\}\)$/\1/p" "$SERVER_LOG" | head -n1)"
