@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using CongressPlatform.BuildingBlocks.Attachments;
+using CongressPlatform.BuildingBlocks.Audit;
 using CongressPlatform.BuildingBlocks.Calendar;
 using CongressPlatform.BuildingBlocks.Messaging;
 using CongressPlatform.BuildingBlocks.Modules;
@@ -117,6 +118,7 @@ public static class PlatformHost
         services.AddPlatformScheduling(configuration);
         services.AddPlatformAttachments(configuration);
         services.AddPlatformCalendar();
+        services.AddPlatformAudit(configuration);
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
@@ -230,6 +232,7 @@ public static class PlatformHost
         app.MapPlatformSchedulerEndpoints();
         app.MapPlatformAttachmentEndpoints();
         app.MapPlatformCalendarEndpoints();
+        app.MapPlatformAuditEndpoints();
         foreach (var module in modules)
         {
             module.MapEndpoints(app);

@@ -1,4 +1,5 @@
 using System.Reflection;
+using CongressPlatform.BuildingBlocks.Audit;
 using CongressPlatform.BuildingBlocks.Outbox;
 using CongressPlatform.BuildingBlocks.Persistence;
 using FluentValidation;
@@ -11,7 +12,7 @@ namespace CongressPlatform.BuildingBlocks.Messaging;
 public static class MessagingServiceCollectionExtensions
 {
     /// <summary>
-    /// MediatR 5.1.0 with our behaviours, in this order: logging/timing → authorization → validation → unit of work → handler.
+    /// MediatR 5.1.0 with our behaviours, in this order: logging/timing → audit (commands) → authorization → validation → unit of work → handler.
     /// Handlers, validators and integration-event handlers are found by scanning the given assemblies.
     /// </summary>
     public static IServiceCollection AddPlatformMessaging(this IServiceCollection services, IEnumerable<Assembly> assemblies)
@@ -21,6 +22,7 @@ public static class MessagingServiceCollectionExtensions
         services.TryAddScoped<UnitOfWork>();
 
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuditBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehavior<,>));

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using CongressPlatform.BuildingBlocks.Audit;
 using CongressPlatform.BuildingBlocks.Outbox;
 using CongressPlatform.BuildingBlocks.Tenancy;
 using CongressPlatform.SharedKernel;
@@ -15,11 +16,15 @@ public interface IModuleSchema
 }
 
 /// <summary>What every module DbContext needs from the scope it lives in.</summary>
-public sealed class ModuleDbContextDependencies(ITenantContext tenant, UnitOfWork unitOfWork, ITenantDirectory directory)
+public sealed class ModuleDbContextDependencies(
+    ITenantContext tenant, UnitOfWork unitOfWork, ITenantDirectory directory, AuditCollector? auditCollector = null)
 {
     public ITenantContext Tenant { get; } = tenant;
     public UnitOfWork UnitOfWork { get; } = unitOfWork;
     public ITenantDirectory Directory { get; } = directory;
+
+    /// <summary>Where this scope's saves are collected for the command's audit entry (none outside the host, e.g. unit tests).</summary>
+    public AuditCollector? AuditCollector { get; } = auditCollector;
 }
 
 /// <summary>
@@ -41,6 +46,7 @@ public abstract class ModuleDbContext : DbContext
     {
         TenantScope = dependencies.Tenant;
         TenantDirectory = dependencies.Directory;
+        AuditCollector = dependencies.AuditCollector;
         dependencies.UnitOfWork.Enlist(this);
     }
 
@@ -48,6 +54,9 @@ public abstract class ModuleDbContext : DbContext
 
     /// <summary>Used by the save interceptor to check that a row's tenant path is its tenant's.</summary>
     internal ITenantDirectory TenantDirectory { get; }
+
+    /// <summary>Read by the audit interceptor: the scope's collector of saved changes.</summary>
+    internal AuditCollector? AuditCollector { get; }
 
     /// <summary>The module's schema (PostgreSQL) or table prefix (SQLite).</summary>
     public abstract string Schema { get; }

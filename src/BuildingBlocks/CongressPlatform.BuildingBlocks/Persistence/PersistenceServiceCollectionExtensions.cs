@@ -1,3 +1,4 @@
+using CongressPlatform.BuildingBlocks.Audit;
 using CongressPlatform.BuildingBlocks.Execution;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -43,6 +44,8 @@ public static class PersistenceServiceCollectionExtensions
                 }
             });
         services.TryAddSingleton<TenantSaveInterceptor>();
+        services.TryAddSingleton<AuditChangeInterceptor>();
+        services.TryAddScoped<AuditCollector>();
         services.TryAddScoped<ModuleDbContextDependencies>();
         services.TryAddSingleton<ModuleDbContextRegistry>();
         return services;
@@ -67,7 +70,8 @@ public static class PersistenceServiceCollectionExtensions
                 default:
                     throw new InvalidOperationException($"Unsupported database provider {database.Provider}.");
             }
-            options.AddInterceptors(provider.GetRequiredService<TenantSaveInterceptor>());
+            // The tenant is stamped first, so the audit sees the row as it is saved.
+            options.AddInterceptors(provider.GetRequiredService<TenantSaveInterceptor>(), provider.GetRequiredService<AuditChangeInterceptor>());
             // Migrations are hand-written without a model snapshot (ADR 0004); the schema tests compare model and database instead.
             options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         });

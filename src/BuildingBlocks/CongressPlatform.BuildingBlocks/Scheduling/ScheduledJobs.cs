@@ -98,6 +98,8 @@ internal sealed class RecurringCommandJob(ScheduledJobRegistry registry, IServic
             throw new JobExecutionException($"Scheduled job '{key}' is not registered.") { UnscheduleAllTriggers = true };
         }
         using var scope = scopes.CreateSystemScope();
+        // The job's command is audited as the system acting for this job.
+        scope.ServiceProvider.GetRequiredService<Audit.AuditCollector>().JobKey = key;
         await definition.Run(scope.ServiceProvider, cancellationToken);
     }
 }

@@ -15,6 +15,8 @@ public static class PlatformPermissions
     public const string JobsRun = "platform.jobs.run";
     public const string CalendarRead = "platform.calendar.read";
     public const string CalendarManage = "platform.calendar.manage";
+    public const string AuditRead = "platform.audit.read";
+    public const string AuditRetention = "platform.audit.retention";
 
     public static IEnumerable<PermissionDefinition> Definitions =>
     [
@@ -24,6 +26,10 @@ public static class PlatformPermissions
         // Everyone signed in reads the working-day calendar: every deadline is counted on it.
         new(CalendarRead, "查看工作日历", "View the working-day calendar", Roles.All),
         new(CalendarManage, "维护工作日历", "Maintain the working-day calendar", [Roles.SystemAdmin]),
+        // 三员分立: only the audit administrator reads, verifies and exports the audit log.
+        new(AuditRead, "查询、校验和导出审计日志", "Search, verify and export the audit log", [Roles.AuditAdmin]),
+        // No role: only the system (the retention job) deletes expired entries.
+        new(AuditRetention, "清理过期审计日志", "Delete expired audit entries", []),
     ];
 }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CongressPlatform.BuildingBlocks.Exports;
 using CongressPlatform.BuildingBlocks.Security;
 using CongressPlatform.BuildingBlocks.Tenancy;
 using CongressPlatform.Modules.Identity.Audit;
@@ -64,7 +65,7 @@ internal sealed class ExportAuditEntriesQueryHandler(
                 row.ClientId, row.IpAddress, row.UserAgent, row.Detail,
             ]);
         }
-        var content = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
+        var content = CsvLines.Utf8WithBom(csv);
 
         await audit.RecordAsync(new IdentityAuditRecord(
             IdentityAuditKinds.Export, true, UserId: currentUser.UserId, ActorId: currentUser.UserId,
@@ -104,33 +105,5 @@ internal sealed class ExportAuditEntriesQueryHandler(
         return parts.Count == 0 ? "全部" : string.Join(", ", parts);
     }
 
-    /// <summary>
-    /// One RFC 4180 line (CRLF). A field is quoted when it holds a comma, quote or line break; a field that
-    /// Excel would read as a formula (it starts with = + - @ or a tab) gets a leading apostrophe: a login typed
-    /// at a failed sign-in must not become a formula in the auditor's spreadsheet.
-    /// </summary>
-    internal static void AppendLine(StringBuilder csv, IReadOnlyList<string?> fields)
-    {
-        for (var i = 0; i < fields.Count; i++)
-        {
-            if (i > 0)
-            {
-                csv.Append(',');
-            }
-            var field = fields[i] ?? string.Empty;
-            if (field.Length > 0 && field[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-            {
-                field = "'" + field;
-            }
-            if (field.AsSpan().IndexOfAny(",\"\r\n") >= 0)
-            {
-                csv.Append('"').Append(field.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-            }
-            else
-            {
-                csv.Append(field);
-            }
-        }
-        csv.Append("\r\n");
-    }
+    internal static void AppendLine(StringBuilder csv, IReadOnlyList<string?> fields) => CsvLines.AppendLine(csv, fields);
 }

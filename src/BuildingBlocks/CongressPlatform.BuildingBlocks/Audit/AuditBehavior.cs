@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using System.Text;
+using CongressPlatform.SharedKernel;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CongressPlatform.BuildingBlocks.Audit;
+
+/// <summary>
+/// Records one audit entry per command sent through the pipeline (ADR 0019): after the unit of work has committed
+/// (or refused, or failed), with the changes its saves made. Sits outside authorization and validation, so a refused
+/// command is recorded with its error code. Nested commands are part of the outermost one's entry.
+/// </summary>
+internal sealed class AuditBehavior<TRequest, TResponse>(IServiceProvider services) : IPipelineBehavior<TRequest, TResponse>
+{
+    private static readonly bool IsCommand = typeof(TRequest).GetInterfaces()
+        .Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICommand<>));
+
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        // Hosts without the audit log (the pipeline benchmark) run commands unrecorded.
+        if (!IsCommand || services.GetService<AuditLog>() is not { } log)
+        {
+            return await next();
+        }
+        var collector = services.GetRequiredService<AuditCollector>();
+        if (collector.Depth++ > 0)
+        {
+            try
+            {
+                return await next();
+            }
+            finally
+            {
+                collector.Depth--;
+            }
+        }
+        collector.Reset();
+        string outcome;
+        string? code = null;
+        try
+        {
+            var response = await next();
+            outcome = AuditOutcomes.Succeeded;
+            await log.RecordCommandAsync(ActionKeys.Of(typeof(TRequest)), outcome, null, null);
+            return response;
+        }
+        catch (AppException exception)
+        {
+            outcome = AuditOutcomes.Refused;
+            code = exception.Code;
+            await log.RecordCommandAsync(ActionKeys.Of(typeof(TRequest)), outcome, code, null);
+            throw;
+        }
+        catch (Exception exception) when (exception is not AuditWriteException)
+        {
+            await log.RecordCommandAsync(ActionKeys.Of(typeof(TRequest)), AuditOutcomes.Failed, exception.GetType().Name, null);
+            throw;
+        }
+        finally
+        {
+            collector.Depth--;
+        }
+    }
+}
+
+/// <summary>Marks a failure of the audit log itself, so the behaviour does not try to record it again.</summary>
+internal sealed class AuditWriteException(Exception inner) : Exception("The audit entry could not be written.", inner);
+
+/// <summary>The stable action key of a request type: its module and its name without the <c>Command</c> suffix, in kebab-case.</summary>
+public static class ActionKeys
+{
+    private static readonly ConcurrentDictionary<Type, string> Cache = new();
+
+    /// <summary><c>CongressPlatform.Modules.Identity…UpdateHandlingUnitCommand</c> → <c>identity.update-handling-unit</c>; platform services → <c>platform.…</c>.</summary>
+    public static string Of(Type requestType) => Cache.GetOrAdd(requestType, static t =>
+    {
+        var segments = (t.Namespace ?? string.Empty).Split('.');
+        var modules = Array.IndexOf(segments, "Modules");
+        var area = modules >= 0 && modules + 1 < segments.Length ? segments[modules + 1].ToLowerInvariant() : "platform";
+        var name = t.Name.EndsWith("Command", StringComparison.Ordinal) ? t.Name[..^"Command".Length] : t.Name;
+        return $"{area}.{Kebab(name)}";
+    });
+
+    private static string Kebab(string name)
+    {
+        var text = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0)
+            {
+                text.Append('-');
+            }
+            text.Append(char.ToLowerInvariant(name[i]));
+        }
+        return text.ToString();
+    }
+}
