@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using CongressPlatform.BuildingBlocks.Audit;
 using CongressPlatform.BuildingBlocks.Execution;
 using CongressPlatform.BuildingBlocks.Persistence;
 using CongressPlatform.IntegrationTests.Infrastructure;
@@ -14,13 +15,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CongressPlatform.IntegrationTests.Identity;
 
 /// <summary>
-/// The identity audit log: administration acts are recorded, only the audit administrator reads them (in its
-/// subtree), the database refuses to change or delete a line, and the CSV export is itself recorded.
+/// Identity events in the platform audit log (ADR 0019): administration acts are recorded there, only the audit
+/// administrator reads them (in its subtree), and the identity audit table kept before is copied in, nothing lost.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class AuditTests(Platforms platforms)
 {
-    private const string Audit = "/api/identity/audit-entries";
+    private const string Audit = "/api/platform/audit-entries";
     private const string Users = "/api/identity/users";
 
     private static readonly string[] StaffAndDeputy = ["staff", "deputy"];
@@ -51,10 +52,9 @@ public sealed class AuditTests(Platforms platforms)
     {
         await factory.Services.GetRequiredService<IIdentityAudit>().RecordAsync(record, CancellationToken.None);
         using var scope = factory.Services.GetRequiredService<IServiceScopeFactory>().CreateSystemScope();
-        var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
-        return await db.Set<IdentityAuditEntry>()
-            .Where(e => e.Kind == record.Kind && e.UserName == record.UserName)
-            .Select(e => e.Id).SingleAsync();
+        var db = scope.ServiceProvider.GetRequiredService<AuditDbContext>();
+        var action = "identity." + record.Kind;
+        return await db.Entries.Where(e => e.Action == action && e.UserName == record.UserName).Select(e => e.Id).SingleAsync();
     }
 
     [Theory]
@@ -82,7 +82,7 @@ public sealed class AuditTests(Platforms platforms)
         (await admin.DeleteAsync($"{Users}/{userId}/memberships/{dongliu.Id}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
 
         var auditor = Auditor(factory, Demo.Street, out _);
-        var response = await auditor.GetAsync($"{Audit}?userId={userId}&from={Uri.EscapeDataString(started.ToString("O"))}&pageSize=50");
+        var response = await auditor.GetAsync($"{Audit}?category=event&userId={userId}&from={Uri.EscapeDataString(started.ToString("O"))}&pageSize=50");
         var raw = await response.Content.ReadAsStringAsync();
         response.StatusCode.Should().Be(HttpStatusCode.OK, raw);
         raw.Should().NotContain(temporaryPassword, "no secret is ever audited");
@@ -93,7 +93,7 @@ public sealed class AuditTests(Platforms platforms)
             IdentityAuditKinds.MembershipRemoved, IdentityAuditKinds.SessionEnded, IdentityAuditKinds.AccountUnlocked,
             IdentityAuditKinds.AccountEnabled, IdentityAuditKinds.AccountDisabled, IdentityAuditKinds.PasswordReset,
             IdentityAuditKinds.MembershipChanged, IdentityAuditKinds.AccountCreated);
-        page.Items.Should().OnlyContain(e => e.Outcome == "success" && e.UserId == userId && e.ActorId == adminId && e.TenantId == dongliu.Id
+        page.Items.Should().OnlyContain(e => e.Outcome == "succeeded" && e.UserId == userId && e.ActorId == adminId && e.TenantId == dongliu.Id
                                              && e.TenantName == dongliu.Name);
         page.Items.Should().BeInDescendingOrder(e => e.OccurredAtUtc);
         var created = page.Items.Single(e => e.Kind == IdentityAuditKinds.AccountCreated);
@@ -105,10 +105,10 @@ public sealed class AuditTests(Platforms platforms)
         created.OccurredAtUtc.Should().BeOnOrAfter(started.UtcDateTime).And.BeOnOrBefore(DateTime.UtcNow.AddSeconds(1));
 
         // The filters narrow; paging keeps the total.
-        (await EntriesAsync(auditor, $"userId={userId}&kind={IdentityAuditKinds.PasswordReset}")).Should().ContainSingle()
+        (await EntriesAsync(auditor, $"userId={userId}&action=identity.{IdentityAuditKinds.PasswordReset}")).Should().ContainSingle()
             .Which.Detail.Should().Contain("重置密码");
         (await EntriesAsync(auditor, $"userName={name}")).Select(e => e.Kind).Should().Contain(IdentityAuditKinds.AccountCreated);
-        var second = await (await auditor.GetAsync($"{Audit}?userId={userId}&page=2&pageSize=3")).ReadAsync<Paged<AuditView>>();
+        var second = await (await auditor.GetAsync($"{Audit}?category=event&userId={userId}&page=2&pageSize=3")).ReadAsync<Paged<AuditView>>();
         second.Total.Should().Be(8);
         second.Items.Select(e => e.Id).Should().Equal(page.Items.Skip(3).Take(3).Select(e => e.Id));
         (await EntriesAsync(auditor, $"userId={userId}&to={Uri.EscapeDataString(started.ToString("O"))}")).Should().BeEmpty();
@@ -154,112 +154,52 @@ public sealed class AuditTests(Platforms platforms)
         (await EntriesAsync(district, $"userId={theirs}")).Should().ContainSingle();
         (await EntriesAsync(district, $"userId={ours}")).Should().ContainSingle();
         var failed = (await EntriesAsync(district, $"userName={typed}")).Should().ContainSingle().Subject;
-        failed.Outcome.Should().Be("failure");
+        failed.Outcome.Should().Be("refused");
         failed.TenantId.Should().BeNull();
         failed.UserId.Should().BeNull();
     }
 
     [Theory]
     [MemberData(nameof(Platforms.Providers), MemberType = typeof(Platforms))]
-    public async Task The_database_refuses_to_update_or_delete_an_entry(DatabaseProvider provider)
+    public async Task The_identity_audit_kept_before_is_copied_into_the_chain_once_and_its_table_still_refuses_changes(DatabaseProvider provider)
     {
         var factory = await platforms.GetAsync(provider);
-        var typed = Unique();
-        var id = await RecordAsync(factory, new IdentityAuditRecord(IdentityAuditKinds.SignInFailed, false, UserName: typed, Detail: "原始记录"));
-
+        var dongliu = await factory.TenantAsync(Demo.Street);
+        var (id, typed, at) = (Guid.CreateVersion7(), Unique(), DateTime.UtcNow.AddDays(-30));
         using var scope = factory.Services.GetRequiredService<IServiceScopeFactory>().CreateSystemScope();
         var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
         var entity = db.Model.FindEntityType(typeof(IdentityAuditEntry))!;
         var table = entity.GetSchema() is { } schema ? $"\"{schema}\".\"{entity.GetTableName()}\"" : $"\"{entity.GetTableName()}\"";
-        var before = await db.Set<IdentityAuditEntry>().AsNoTracking().SingleAsync(e => e.Id == id);
+        // A row as the identity audit wrote it before ADR 0019. The table name is the model's own; values are parameters.
+        var insertSql = $"INSERT INTO {table} (\"Id\", \"OccurredAtUtc\", \"Kind\", \"Outcome\", \"UserName\", \"TenantId\", \"Detail\") VALUES ({{0}}, {{1}}, 'sign_in.failed', 'Failure', {{2}}, {{3}}, '旧记录')";
+        await db.Database.ExecuteSqlRawAsync(insertSql, id, at, typed, dongliu.Id);
 
-        // The table name is the model's own, not input; the id is a parameter.
-        var updateSql = $"UPDATE {table} SET \"Detail\" = 'changed', \"Outcome\" = 'Success' WHERE \"Id\" = {{0}}";
+        var import = factory.Services.GetServices<BuildingBlocks.Modules.IStartupTask>().OfType<IdentityAuditImport>().Single();
+        await import.RunAsync(scope.ServiceProvider, CancellationToken.None);
+        await import.RunAsync(scope.ServiceProvider, CancellationToken.None);
+
+        var copied = (await EntriesAsync(Auditor(factory, Demo.Street, out _), $"userName={typed}")).Should().ContainSingle().Subject;
+        copied.Should().BeEquivalentTo(new
+        {
+            Id = id, Action = "identity.sign_in.failed", Outcome = "refused", TenantId = (Guid?)dongliu.Id, TenantName = dongliu.Name, Detail = "旧记录",
+        });
+        copied.OccurredAtUtc.Should().BeCloseTo(at, TimeSpan.FromMilliseconds(1));
+        (await (await Auditor(factory, Demo.District, out _).PostAsync($"{Audit}/verify", null)).ReadAsync<JsonElement>())
+            .GetProperty("intact").GetBoolean().Should().BeTrue();
+
+        var updateSql = $"UPDATE {table} SET \"Detail\" = 'changed' WHERE \"Id\" = {{0}}";
         var deleteSql = $"DELETE FROM {table} WHERE \"Id\" = {{0}}";
-        var truncateSql = $"TRUNCATE {table}";
         var update = () => db.Database.ExecuteSqlRawAsync(updateSql, id);
         (await update.Should().ThrowAsync<DbException>()).Which.Message.Should().Contain("append-only");
         var delete = () => db.Database.ExecuteSqlRawAsync(deleteSql, id);
         (await delete.Should().ThrowAsync<DbException>()).Which.Message.Should().Contain("append-only");
-        var deleteAll = () => db.Set<IdentityAuditEntry>().Where(e => e.UserName == typed).ExecuteDeleteAsync();
-        await deleteAll.Should().ThrowAsync<DbException>();
-        if (provider == DatabaseProvider.PostgreSql)
-        {
-            var truncate = () => db.Database.ExecuteSqlRawAsync(truncateSql);
-            (await truncate.Should().ThrowAsync<DbException>()).Which.Message.Should().Contain("append-only");
-        }
-
-        var after = await db.Set<IdentityAuditEntry>().AsNoTracking().SingleAsync(e => e.Id == id);
-        after.Should().BeEquivalentTo(before);
-        after.Detail.Should().Be("原始记录");
-        after.Outcome.Should().Be(IdentityAuditOutcome.Failure);
-        (await db.Set<IdentityAuditEntry>().CountAsync()).Should().BePositive();
-    }
-
-    [Theory]
-    [MemberData(nameof(Platforms.Providers), MemberType = typeof(Platforms))]
-    public async Task The_csv_export_has_a_bom_chinese_headers_and_the_rows_and_is_itself_audited(DatabaseProvider provider)
-    {
-        var factory = await platforms.GetAsync(provider);
-        var dongliu = await factory.TenantAsync(Demo.Street);
-        var userId = await CreateUserAsync(factory.As("admin-dongliu", Demo.Street, "tenant-admin"), Unique());
-        var formula = "=HYPERLINK(\"http://x\",\"点我\")" + Unique();
-        await RecordAsync(factory, new IdentityAuditRecord(IdentityAuditKinds.SignInFailed, false, userId, formula, TenantId: dongliu.Id, Detail: "第一行\n第二行, 含逗号"));
-        var auditor = Auditor(factory, Demo.Street, out var auditorId);
-
-        var response = await auditor.GetAsync($"{Audit}/export?userId={userId}");
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
-        response.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
-        response.Content.Headers.ContentDisposition!.FileName.Should().EndWith(".csv");
-        response.Headers.CacheControl?.NoStore.Should().BeTrue();
-        var bytes = await response.Content.ReadAsByteArrayAsync();
-        bytes.Take(3).Should().Equal((byte)0xEF, (byte)0xBB, (byte)0xBF);
-        var text = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
-        var lines = text.Split("\r\n");
-        lines[0].Should().Be("记录编号,时间(北京时间),事件类型,结果,用户ID,用户名,操作人ID,单位ID,单位,客户端,IP地址,浏览器标识,详情");
-        lines.Should().Contain(l => l.Contains(IdentityAuditKinds.AccountCreated) && l.Contains(userId.ToString()) && l.Contains(dongliu.Name)
-                                    && l.Contains(",成功,"));
-        // Quoted where needed, and no formula for Excel to run.
-        text.Should().Contain($"\"'{formula.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
-        text.Should().Contain("\"第一行 第二行, 含逗号\"");
-        text.Should().Contain(",失败,");
-        lines[^1].Should().BeEmpty("every line ends with CRLF");
-        lines.Length.Should().Be(1 + 2 + 1);
-
-        var exports = await EntriesAsync(auditor, $"kind=export&userId={auditorId}");
-        var export = exports.Should().ContainSingle().Subject;
-        export.ActorId.Should().Be(auditorId);
-        export.TenantId.Should().Be(dongliu.Id);
-        export.Detail.Should().Contain("2 条").And.Contain($"userId={userId}");
-    }
-
-    [Theory]
-    [MemberData(nameof(Platforms.Providers), MemberType = typeof(Platforms))]
-    public async Task Bad_query_input_is_a_400_problem_in_chinese(DatabaseProvider provider)
-    {
-        var factory = await platforms.GetAsync(provider);
-        var auditor = Auditor(factory, Demo.District, out var auditorId);
-
-        var tooBig = await (await auditor.GetAsync($"{Audit}?pageSize=100000")).ProblemAsync(400);
-        tooBig.GetProperty("detail").GetString().Should().Be("提交的内容有误,请检查后重试。");
-        tooBig.GetProperty("errors").GetProperty("pageSize")[0].GetString().Should().Contain("每页条数");
-        (await (await auditor.GetAsync($"{Audit}?page=0")).ProblemAsync(400)).GetProperty("errors").GetProperty("page").GetArrayLength().Should().Be(1);
-
-        var reversed = $"from=2026-11-22T10:00:00Z&to=2026-11-21T10:00:00Z";
-        (await (await auditor.GetAsync($"{Audit}?{reversed}")).ProblemAsync(400))
-            .GetProperty("errors").GetProperty("to")[0].GetString().Should().Be("结束时间不能早于开始时间。");
-        (await (await auditor.GetAsync($"{Audit}?kind=sign_in.hacked")).ProblemAsync(400))
-            .GetProperty("errors").GetProperty("kind")[0].GetString().Should().Contain("未知的审计事件类型");
-        (await (await auditor.GetAsync($"{Audit}?userName={new string('x', 65)}")).ProblemAsync(400))
-            .GetProperty("errors").GetProperty("userName").GetArrayLength().Should().Be(1);
-        (await (await auditor.GetAsync($"{Audit}?from=yesterday")).ProblemAsync(400)).GetProperty("detail").GetString().Should().Contain("请求格式不正确");
-
-        // A refused export is not an export: nothing is recorded.
-        (await (await auditor.GetAsync($"{Audit}/export?{reversed}")).ProblemAsync(400)).GetProperty("errors").GetProperty("to").GetArrayLength().Should().Be(1);
-        (await EntriesAsync(auditor, $"kind=export&userId={auditorId}")).Should().BeEmpty();
+        (await db.Set<IdentityAuditEntry>().AsNoTracking().SingleAsync(e => e.Id == id)).Detail.Should().Be("旧记录");
     }
 
     private sealed record AuditView(
-        Guid Id, DateTime OccurredAtUtc, string Kind, string Outcome, Guid? UserId, string? UserName, Guid? ActorId,
-        Guid? TenantId, string? TenantName, string? ClientId, string? IpAddress, string? UserAgent, string? Detail);
+        long Seq, Guid Id, DateTime OccurredAtUtc, string Category, string Action, string Outcome, Guid? UserId, string? UserName, Guid? ActorId,
+        Guid? TenantId, string? TenantName, string? ClientId, string? IpAddress, string? UserAgent, string? Detail)
+    {
+        public string Kind => Action["identity.".Length..];
+    }
 }

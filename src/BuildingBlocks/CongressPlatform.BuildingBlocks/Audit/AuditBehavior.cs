@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using CongressPlatform.SharedKernel;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CongressPlatform.BuildingBlocks.Audit;
@@ -36,20 +37,27 @@ internal sealed class AuditBehavior<TRequest, TResponse>(IServiceProvider servic
             }
         }
         collector.Reset();
-        string outcome;
-        string? code = null;
         try
         {
             var response = await next();
-            outcome = AuditOutcomes.Succeeded;
-            await log.RecordCommandAsync(ActionKeys.Of(typeof(TRequest)), outcome, null, null);
+            await log.RecordCommandAsync(ActionKeys.Of(typeof(TRequest)), AuditOutcomes.Succeeded, null, null);
             return response;
         }
         catch (AppException exception)
         {
-            outcome = AuditOutcomes.Refused;
-            code = exception.Code;
-            await log.RecordCommandAsync(ActionKeys.Of(typeof(TRequest)), outcome, code, null);
+            await log.RecordCommandAsync(ActionKeys.Of(typeof(TRequest)), AuditOutcomes.Refused, exception.Code, null);
+            throw;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone saved the row first: answered as a 409 "concurrency", nothing was changed.
+            await log.RecordCommandAsync(ActionKeys.Of(typeof(TRequest)), AuditOutcomes.Refused, "concurrency", null);
+            throw;
+        }
+        catch (DbUpdateException)
+        {
+            // A unique index refused the row: a 409 "conflict", nothing was changed.
+            await log.RecordCommandAsync(ActionKeys.Of(typeof(TRequest)), AuditOutcomes.Refused, "conflict", null);
             throw;
         }
         catch (Exception exception) when (exception is not AuditWriteException)

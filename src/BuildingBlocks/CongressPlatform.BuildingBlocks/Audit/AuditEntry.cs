@@ -179,7 +179,11 @@ public sealed record AuditFieldChange(string Name, string? Before, string? After
 
 internal static class AuditJson
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    // Chinese stays readable in the stored JSON (and searchable by the auditor's free text); it is never written into HTML.
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 }
 
 public static class AuditText

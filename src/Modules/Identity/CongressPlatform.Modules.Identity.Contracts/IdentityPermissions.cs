@@ -14,5 +14,4 @@ public static class IdentityPermissions
     public const string ProfileRead = "identity.profile.read";
     public const string SigningKeysRotate = "identity.signing-keys.rotate";
     public const string ClientsManage = "identity.clients.manage";
-    public const string AuditRead = "identity.audit.read";
 }

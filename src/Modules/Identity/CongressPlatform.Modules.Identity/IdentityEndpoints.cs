@@ -1,6 +1,5 @@
 using CongressPlatform.BuildingBlocks.Security;
 using CongressPlatform.Modules.Identity.Contracts;
-using CongressPlatform.Modules.Identity.Features.Audit;
 using CongressPlatform.Modules.Identity.Features.Clients;
 using CongressPlatform.Modules.Identity.Features.HandlingUnits;
 using CongressPlatform.Modules.Identity.Features.Profile;
@@ -96,19 +95,6 @@ internal static class IdentityEndpoints
             .RequirePermission(IdentityPermissions.ProfileRead).WithTags("Identity: me").WithName("GetMe");
         endpoints.MapPost("/api/identity/signing-keys/rotate", (IMediator m, CancellationToken ct) => m.Send(new RotateSigningKeyCommand(), ct))
             .RequirePermission(IdentityPermissions.SigningKeysRotate).WithTags("Identity: provider").WithName("RotateSigningKey");
-        var audit = endpoints.MapGroup("/api/identity/audit-entries").WithTags("Identity: audit");
-        audit.MapGet("/", (DateTimeOffset? from, DateTimeOffset? to, string? kind, Guid? userId, string? userName, int? page, int? pageSize,
-                IMediator m, CancellationToken ct) => m.Send(new ListAuditEntriesQuery(from, to, kind, userId, userName, page, pageSize), ct))
-            .RequirePermission(IdentityPermissions.AuditRead).WithName("ListAuditEntries");
-        audit.MapGet("/export", async (DateTimeOffset? from, DateTimeOffset? to, string? kind, Guid? userId, string? userName,
-                IMediator m, HttpContext http, CancellationToken ct) =>
-            {
-                var file = await m.Send(new ExportAuditEntriesQuery(from, to, kind, userId, userName), ct);
-                http.Response.Headers.CacheControl = "no-store";
-                return TypedResults.File(file.Content, "text/csv; charset=utf-8", file.FileName);
-            })
-            .RequirePermission(IdentityPermissions.AuditRead).WithName("ExportAuditEntries");
-
         var clients = endpoints.MapGroup("/api/identity/clients").WithTags("Identity: single sign-on clients");
         clients.MapGet("/", (IMediator m, CancellationToken ct) => m.Send(new ListClientsQuery(), ct))
             .RequirePermission(IdentityPermissions.ClientsManage).WithName("ListClients");

@@ -149,9 +149,9 @@ public sealed partial class SsoTests(Platforms platforms)
         using var scope = factory.Services.GetRequiredService<IServiceScopeFactory>().CreateSystemScope();
         var user = await scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>().FindByNameAsync(name.ToUpperInvariant());
         user!.LockoutEndUtc.Should().BeAfter(DateTime.UtcNow.AddMinutes(14));
-        var kinds = await scope.ServiceProvider.GetRequiredService<IdentityDbContext>().Set<Modules.Identity.Audit.IdentityAuditEntry>()
-            .Where(e => e.UserId == user.Id).Select(e => e.Kind).ToListAsync();
-        kinds.Should().Contain("account.locked_out").And.Contain("sign_in.failed");
+        var actions = await scope.ServiceProvider.GetRequiredService<BuildingBlocks.Audit.AuditDbContext>().Entries
+            .Where(e => e.UserId == user.Id).Select(e => e.Action).ToListAsync();
+        actions.Should().Contain("identity.account.locked_out").And.Contain("identity.sign_in.failed");
     }
 
     [Theory]

@@ -1,19 +1,18 @@
-using CongressPlatform.BuildingBlocks.Security;
-using CongressPlatform.Modules.Identity.Contracts;
+using CongressPlatform.BuildingBlocks.Modules;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CongressPlatform.Modules.Identity.Audit;
 
 internal static class AuditServiceCollectionExtensions
 {
-    /// <summary>The identity audit log: its writer and the audit administrator's permission to read it (三员分立).</summary>
+    /// <summary>
+    /// Identity events go to the platform audit log (ADR 0019), read by the audit administrator there; the identity
+    /// audit table kept before is copied into it at start.
+    /// </summary>
     public static IServiceCollection AddIdentityAudit(this IServiceCollection services)
     {
         services.AddSingleton<IIdentityAudit, IdentityAudit>();
-        services.AddPermissions(
-        [
-            new(IdentityPermissions.AuditRead, "查看身份审计日志", "View the identity audit log", [Roles.AuditAdmin]),
-        ]);
+        services.AddSingleton<IStartupTask, IdentityAuditImport>();
         return services;
     }
 }

@@ -1,40 +1,39 @@
-using System.Net;
-using CongressPlatform.BuildingBlocks.Execution;
-using CongressPlatform.Modules.Identity.Persistence;
-using Microsoft.AspNetCore.Http;
+using CongressPlatform.BuildingBlocks.Audit;
+using CongressPlatform.Modules.Identity.Contracts;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CongressPlatform.Modules.Identity.Audit;
 
 /// <summary>
-/// Writes each entry through a fresh system scope and its own <see cref="IdentityDbContext"/>, so the entry
-/// neither waits for nor rides on the caller's unit of work (and is not lost when that one is rolled back).
+/// Appends identity events to the platform audit log (ADR 0019), as actions <c>identity.&lt;kind&gt;</c>, so the auditor
+/// searches one hash-chained log. The platform log writes each entry in its own transaction, whatever becomes of the
+/// caller's unit of work (a failed sign-in is recorded although nothing else is saved).
 /// </summary>
-internal sealed class IdentityAudit(
-    IServiceScopeFactory scopes, IHttpContextAccessor httpContextAccessor, TimeProvider clock, ILogger<IdentityAudit> logger)
-    : IIdentityAudit
+internal sealed class IdentityAudit(IServiceScopeFactory scopes) : IIdentityAudit
 {
+    public const string ActionPrefix = "identity.";
+
     public async Task RecordAsync(IdentityAuditRecord record, CancellationToken cancellationToken)
     {
-        var http = httpContextAccessor.HttpContext;
-        var entry = IdentityAuditEntry.From(
-            record, clock.GetUtcNow().UtcDateTime, AddressOf(http?.Connection.RemoteIpAddress), http?.Request.Headers.UserAgent.ToString());
-        try
-        {
-            await using var scope = new AsyncServiceScope(scopes.CreateSystemScope());
-            var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
-            db.Set<IdentityAuditEntry>().Add(entry);
-            // Not the caller's token: once the act has happened, its record is written even if the request is aborted.
-            await db.SaveChangesAsync(CancellationToken.None);
-        }
-        catch (Exception exception)
-        {
-            logger.LogError(exception, "Could not write the identity audit entry {Kind} for user {UserId}", record.Kind, record.UserId);
-            throw;
-        }
+        var entry = ToRecord(record);
+        // A scope of its own: this writer is a singleton. The signed-in user and the request's address are read from the
+        // current HTTP request; the tenant is the record's.
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IAuditLog>().RecordAsync(entry, cancellationToken);
     }
 
-    private static string? AddressOf(IPAddress? address) =>
-        address is null ? null : (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString();
+    /// <summary>The platform record of an identity event. The kind must be one of <see cref="IdentityAuditKinds"/> (a typo is a programming error).</summary>
+    public static AuditRecord ToRecord(IdentityAuditRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (!IdentityAuditKinds.IsKnown(record.Kind))
+        {
+            throw new ArgumentException($"'{record.Kind}' is not one of IdentityAuditKinds.", nameof(record));
+        }
+        return new AuditRecord(
+            ActionPrefix + record.Kind, record.Success,
+            EntityType: record.UserId is null ? null : "UserAccount", EntityId: record.UserId?.ToString(),
+            Detail: record.Detail, UserId: record.UserId, UserName: record.UserName, TenantId: record.TenantId,
+            ClientId: record.ClientId, ActorId: record.ActorId);
+    }
 }

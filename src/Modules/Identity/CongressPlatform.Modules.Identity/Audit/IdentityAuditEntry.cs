@@ -12,10 +12,9 @@ internal enum IdentityAuditOutcome
 }
 
 /// <summary>
-/// One line of the identity audit log (IDENTITY.md, security baseline): who did what to which account,
-/// when, from where, and whether it worked. Written once, never changed: the database refuses UPDATE,
-/// DELETE and TRUNCATE on its table (migration <c>IdentityAudit</c>, ADR 0015), and the application has
-/// no path that would try.
+/// One line of the identity audit log as it was kept until ADR 0019: no longer written (identity events now go to the
+/// platform audit log) and copied into that log once by <see cref="IdentityAuditImport"/>. The database still refuses
+/// UPDATE, DELETE and TRUNCATE on its table (migration <c>IdentityAudit</c>, ADR 0015).
 /// </summary>
 internal sealed class IdentityAuditEntry : Entity
 {
@@ -25,10 +24,6 @@ internal sealed class IdentityAuditEntry : Entity
     public const int IpAddressLength = 45;
     public const int UserAgentLength = 300;
     public const int DetailLength = 1000;
-
-    private IdentityAuditEntry()
-    {
-    }
 
     public DateTime OccurredAtUtc { get; private set; }
 
@@ -56,63 +51,6 @@ internal sealed class IdentityAuditEntry : Entity
 
     /// <summary>Free text in Chinese or English; never a secret.</summary>
     public string? Detail { get; private set; }
-
-    /// <summary>
-    /// The entry for a record. The kind must be one of <see cref="IdentityAuditKinds"/> (a typo is a
-    /// programming error, not a new kind); text fields are trimmed, control characters become spaces
-    /// (no forged lines in an export) and overlong values are cut to their column with an ellipsis.
-    /// </summary>
-    public static IdentityAuditEntry From(IdentityAuditRecord record, DateTime occurredAtUtc, string? ipAddress, string? userAgent)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        if (!IdentityAuditKinds.IsKnown(record.Kind))
-        {
-            throw new ArgumentException($"'{record.Kind}' is not one of IdentityAuditKinds.", nameof(record));
-        }
-        if (occurredAtUtc.Kind != DateTimeKind.Utc)
-        {
-            throw new ArgumentException("The time of an audit entry is UTC.", nameof(occurredAtUtc));
-        }
-        return new IdentityAuditEntry
-        {
-            OccurredAtUtc = occurredAtUtc,
-            Kind = record.Kind,
-            Outcome = record.Success ? IdentityAuditOutcome.Success : IdentityAuditOutcome.Failure,
-            UserId = record.UserId,
-            UserName = Clean(record.UserName, UserNameLength),
-            ActorId = record.ActorId,
-            TenantId = record.TenantId,
-            ClientId = Clean(record.ClientId, ClientIdLength),
-            IpAddress = Clean(ipAddress, IpAddressLength),
-            UserAgent = Clean(userAgent, UserAgentLength),
-            Detail = Clean(record.Detail, DetailLength),
-        };
-    }
-
-    internal static string? Clean(string? value, int maxLength)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-        var text = string.Create(value.Length, value, static (span, source) =>
-        {
-            for (var i = 0; i < source.Length; i++)
-            {
-                span[i] = char.IsControl(source[i]) ? ' ' : source[i];
-            }
-        }).Trim();
-        if (text.Length <= maxLength)
-        {
-            return text;
-        }
-        var cut = maxLength - 1;
-        if (char.IsHighSurrogate(text[cut - 1]))
-        {
-            cut--;
-        }
-        return string.Concat(text.AsSpan(0, cut), "…");
-    }
 }
 
 internal sealed class IdentityAuditEntryConfiguration : IEntityTypeConfiguration<IdentityAuditEntry>
