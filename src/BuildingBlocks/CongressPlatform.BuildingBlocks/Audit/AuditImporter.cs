@@ -22,6 +22,10 @@ public sealed class AuditImporter
         _writer = writer;
     }
 
+    /// <summary>Whether the audit log's migrations have run (they may be applied by someone else, later).</summary>
+    public async Task<bool> IsReadyAsync(CancellationToken cancellationToken) =>
+        !(await _db.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
+
     /// <summary>Appends, in the given order, the entries whose id is not yet in the log; returns how many.</summary>
     public async Task<int> ImportAsync(IReadOnlyList<ImportedAuditEntry> entries, CancellationToken cancellationToken)
     {

@@ -23,6 +23,11 @@ internal sealed class IdentityAuditImport(ILogger<IdentityAuditImport> logger) :
         var db = scopedServices.GetRequiredService<IdentityDbContext>();
         var importer = scopedServices.GetRequiredService<AuditImporter>();
         var directory = scopedServices.GetRequiredService<ITenantDirectory>();
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any() || !await importer.IsReadyAsync(cancellationToken))
+        {
+            // Migrations are applied by someone else (Database:MigrateOnStartup=false) and have not run yet: copied at the next start.
+            return;
+        }
         var imported = 0;
         DateTime? after = null;
         Guid afterId = Guid.Empty;
