@@ -16,7 +16,7 @@ export const PERMISSIONS = {
   profileRead: 'identity.profile.read',
   signingKeysRotate: 'identity.signing-keys.rotate',
   clientsManage: 'identity.clients.manage',
-  auditRead: 'identity.audit.read',
+  auditRead: 'platform.audit.read',
   supervise: 'platform.tenants.supervise',
   jobsRead: 'platform.jobs.read',
   jobsRun: 'platform.jobs.run',

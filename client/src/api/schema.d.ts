@@ -178,6 +178,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/platform/audit-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SearchAuditEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/audit-entries/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ExportAuditEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/audit-entries/{seq}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetAuditEntry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/audit-entries/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["VerifyAuditChain"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/identity/tenants": {
         parameters: {
             query?: never;
@@ -370,38 +434,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/identity/audit-entries": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["ListAuditEntries"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/identity/audit-entries/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["ExportAuditEntries"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/identity/clients": {
         parameters: {
             query?: never;
@@ -507,13 +539,29 @@ export interface components {
             /** Format: uuid */
             version: string;
         };
+        AuditEntityChange: {
+            type: string;
+            id: string;
+            state: string;
+            fields: components["schemas"]["AuditFieldChange"][];
+        };
+        AuditEntryDetailDto: {
+            entry: components["schemas"]["AuditEntryDto"];
+            changes: components["schemas"]["AuditEntityChange"][];
+            prevHash: string;
+            hash: string;
+        };
         AuditEntryDto: {
+            /** Format: int64 */
+            seq: number | string;
             /** Format: uuid */
             id: string;
             /** Format: date-time */
             occurredAtUtc: string;
-            kind: string;
+            category: string;
+            action: string;
             outcome: string;
+            errorCode: null | string;
             /** Format: uuid */
             userId: null | string;
             userName: null | string;
@@ -522,10 +570,32 @@ export interface components {
             /** Format: uuid */
             tenantId: null | string;
             tenantName: null | string;
-            clientId: null | string;
             ipAddress: null | string;
             userAgent: null | string;
+            jobKey: null | string;
+            clientId: null | string;
+            entityType: null | string;
+            entityId: null | string;
             detail: null | string;
+        };
+        AuditFieldChange: {
+            name: string;
+            before: null | string;
+            after: null | string;
+        };
+        AuditVerificationDto: {
+            intact: boolean;
+            /** Format: int64 */
+            fromSeq: number | string;
+            /** Format: int64 */
+            toSeq: number | string;
+            /** Format: int32 */
+            checked: number | string;
+            /** Format: int64 */
+            firstBrokenSeq: null | number | string;
+            message: string;
+            /** Format: date-time */
+            verifiedAtUtc: string;
         };
         CalendarYearDto: {
             /** Format: int32 */
@@ -1134,6 +1204,112 @@ export interface operations {
             };
         };
     };
+    SearchAuditEntries: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                userId?: string;
+                userName?: string;
+                tenantId?: string;
+                action?: string;
+                category?: string;
+                entityType?: string;
+                entityId?: string;
+                outcome?: string;
+                text?: string;
+                page?: number | string;
+                pageSize?: number | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedResultOfAuditEntryDto"];
+                };
+            };
+        };
+    };
+    ExportAuditEntries: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                userId?: string;
+                userName?: string;
+                tenantId?: string;
+                action?: string;
+                category?: string;
+                entityType?: string;
+                entityId?: string;
+                outcome?: string;
+                text?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetAuditEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                seq: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEntryDetailDto"];
+                };
+            };
+        };
+    };
+    VerifyAuditChain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerificationDto"];
+                };
+            };
+        };
+    };
     ListTenants: {
         parameters: {
             query?: never;
@@ -1570,58 +1746,6 @@ export interface operations {
         responses: {
             /** @description No Content */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ListAuditEntries: {
-        parameters: {
-            query?: {
-                from?: string;
-                to?: string;
-                kind?: string;
-                userId?: string;
-                userName?: string;
-                page?: number | string;
-                pageSize?: number | string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PagedResultOfAuditEntryDto"];
-                };
-            };
-        };
-    };
-    ExportAuditEntries: {
-        parameters: {
-            query?: {
-                from?: string;
-                to?: string;
-                kind?: string;
-                userId?: string;
-                userName?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -37,7 +37,7 @@ describe('menu from the route table', () => {
 
   it('shows an administrator every allowed entry, never hideInMenu ones', () => {
     const admin = access(
-      makeMe({ permissions: ['identity.handling-units.read', 'identity.users.manage', 'platform.jobs.read', 'identity.audit.read'] }),
+      makeMe({ permissions: ['identity.handling-units.read', 'identity.users.manage', 'platform.jobs.read', 'platform.audit.read'] }),
     );
     expect(paths(menuRoutes(table, admin))).toEqual([
       '/', '/system', '/system/handling-units', '/system/users', '/system/jobs', '/audit', '/audit/log',

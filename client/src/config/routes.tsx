@@ -54,6 +54,7 @@ export const routes: AppRoute[] = [
       },
       { path: '/system/jobs', name: 'system.jobs', access: 'canReadJobs', page: () => import('@/pages/platform/jobs') },
       { path: '/system/calendar', name: 'system.calendar', access: 'canReadCalendar', page: () => import('@/pages/platform/calendar') },
+      { path: '/system/audit', name: 'system.audit', access: 'canReadAudit', page: () => import('@/pages/platform/audit') },
     ],
   },
   {

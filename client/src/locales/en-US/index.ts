@@ -1,5 +1,6 @@
 import type { Messages } from '../types';
 import attachments from './attachments';
+import audit from './audit';
 import auth from './auth';
 import calendar from './calendar';
 import common from './common';
@@ -15,4 +16,4 @@ import publicArea from './public';
 import tenants from './tenants';
 import users from './users';
 
-export default { common, menu, layout, auth, home, profile, exception, public: publicArea, enums, tenants, handlingUnits, users, jobs, attachments, calendar } satisfies Messages;
+export default { common, menu, layout, auth, home, profile, exception, public: publicArea, enums, tenants, handlingUnits, users, jobs, attachments, calendar, audit } satisfies Messages;

@@ -7,6 +7,7 @@ export default {
   'system.handling-units': 'Handling units',
   'system.jobs': 'Scheduled jobs',
   'system.calendar': 'Working-day calendar',
+  'system.audit': 'Audit log',
   'system.users': 'Users',
   'system.users.detail': 'User',
   profile: 'My account',
