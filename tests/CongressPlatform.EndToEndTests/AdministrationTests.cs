@@ -29,7 +29,7 @@ public sealed class AdministrationTests(EndToEnd e2e)
     [Theory]
     [InlineData("sysadmin", "工作台|组织机构|承办单位|定时任务|工作日历")]
     [InlineData("secadmin", "工作台|用户管理|工作日历")]
-    [InlineData("auditor", "工作台|工作日历")]
+    [InlineData("auditor", "工作台|工作日历|审计日志")]
     [InlineData("district.admin", "工作台|组织机构|承办单位|用户管理|工作日历")]
     [InlineData("leader", "工作台|组织机构|承办单位|用户管理|工作日历")]
     [InlineData("district.staff", "工作台|组织机构|承办单位|用户管理|工作日历")]
