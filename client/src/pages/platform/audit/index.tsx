@@ -239,7 +239,15 @@ export default function AuditPage() {
       title: t('audit.object'),
       key: 'object',
       responsive: ['lg'],
-      render: (_, e) => (e.entityType ? `${e.entityType} ${e.entityId ?? ''}`.trim() : '—'),
+      // Ids are long: the start of the id, the whole of it on hover and in the drawer.
+      render: (_, e) =>
+        e.entityType ? (
+          <span title={e.entityId ?? undefined}>
+            {e.entityType} {e.entityId && e.entityId.length > 12 ? `${e.entityId.slice(0, 8)}…` : e.entityId}
+          </span>
+        ) : (
+          '—'
+        ),
     },
     { title: t('audit.outcome'), key: 'outcome', render: (_, e) => <OutcomeTag entry={e} /> },
     { title: t('audit.ip'), dataIndex: 'ipAddress', key: 'ip', render: (v: string | null) => v ?? '—' },
