@@ -110,6 +110,15 @@ public sealed class AuditLogTests(Platforms platforms)
             Action = "identity.update-handling-unit", Outcome = "refused", ErrorCode = "not_found", TenantName = "西柳街道人大工委",
         });
         (await (await Auditor(factory, Demo.District).GetAsync($"{Audit}/{denied[0].Seq}")).ReadAsync<DetailView>()).Changes.Should().BeEmpty();
+
+        // Refused by the endpoint's permission before any handler runs: recorded all the same.
+        var deputy = factory.As("deputy-refused-" + name, Demo.Street, "deputy");
+        (await deputy.PostJsonAsync(Units, new { name = name + "代表", kind = "Other" })).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await EntriesAsync(auditor, $"userName=deputy-refused-{name}")).Should().ContainSingle().Which.Should().BeEquivalentTo(new
+        {
+            Action = "identity.create-handling-unit", Outcome = "refused", ErrorCode = "permission.denied",
+            Detail = "POST /api/identity/handling-units", TenantName = "东柳街道人大工委",
+        });
     }
 
     [Theory]

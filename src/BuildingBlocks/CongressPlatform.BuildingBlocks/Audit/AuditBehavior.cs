@@ -87,8 +87,11 @@ public static class ActionKeys
         var modules = Array.IndexOf(segments, "Modules");
         var area = modules >= 0 && modules + 1 < segments.Length ? segments[modules + 1].ToLowerInvariant() : "platform";
         var name = t.Name.EndsWith("Command", StringComparison.Ordinal) ? t.Name[..^"Command".Length] : t.Name;
-        return $"{area}.{Kebab(name)}";
+        return For(area, name);
     });
+
+    /// <summary>The key of a use case named in PascalCase in an area: (<c>identity</c>, <c>CreateHandlingUnit</c>) → <c>identity.create-handling-unit</c>.</summary>
+    public static string For(string area, string name) => $"{area.ToLowerInvariant()}.{Kebab(name)}";
 
     private static string Kebab(string name)
     {

@@ -27,6 +27,7 @@ public static class AuditServiceCollectionExtensions
         services.AddScoped<IAuditLog>(p => p.GetRequiredService<AuditLog>());
         services.AddScoped(p => new AuditImporter(p.GetRequiredService<AuditDbContext>(), p.GetRequiredService<AuditChainWriter>()));
         services.AddScoped<IExportSource, AuditExportSource>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResultHandler>();
         services.AddRecurringCommand<ApplyAuditRetentionCommand>(
             "platform.audit-retention", "0 15 2 * * ?", "清理超过保留期的审计日志(每日)", "Delete audit entries past their retention (daily)");
         return services;
