@@ -298,6 +298,7 @@ public sealed class AuditLogTests(Platforms platforms)
         var response = await auditor.GetAsync($"{Audit}/export?entityId={created.Id}");
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
+        response.Headers.CacheControl?.NoStore.Should().BeTrue();
         var bytes = await response.Content.ReadAsByteArrayAsync();
         bytes.Take(3).Should().Equal((byte)0xEF, (byte)0xBB, (byte)0xBF);
         var lines = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n");

@@ -137,3 +137,17 @@ public sealed class AuditMaskingTests
         AuditMasking.Apply(AuditFieldKind.Plain, "东柳物业办").Should().Be("东柳物业办");
     }
 }
+
+public sealed class AuditOptionsTests
+{
+    [Theory]
+    [InlineData(179, false)]
+    [InlineData(180, true)]
+    [InlineData(365, true)]
+    public void The_retention_is_at_least_180_days(int days, bool valid)
+    {
+        var options = new BuildingBlocks.Audit.Features.AuditOptions { RetentionDays = days };
+        System.ComponentModel.DataAnnotations.Validator.TryValidateObject(
+            options, new System.ComponentModel.DataAnnotations.ValidationContext(options), null, validateAllProperties: true).Should().Be(valid);
+    }
+}

@@ -50,10 +50,12 @@ public static class AuditEndpoints
         audit.MapGet("/export", async (
                     DateTimeOffset? from, DateTimeOffset? to, Guid? userId, string? userName, Guid? tenantId, string? action,
                     string? category, string? entityType, string? entityId, string? outcome, string? text,
-                    IMediator m, CancellationToken ct) =>
+                    IMediator m, HttpContext http, CancellationToken ct) =>
                 {
                     var file = await m.Send(new ExportAuditEntriesQuery(
                         new AuditFilter(from, to, userId, userName, tenantId, action, category, entityType, entityId, outcome, text)), ct);
+                    // The file holds the audit log: no cache keeps a copy.
+                    http.Response.Headers.CacheControl = "no-store";
                     return TypedResults.File(file.Content, "text/csv; charset=utf-8", file.FileName);
                 })
             .RequirePermission(PlatformPermissions.AuditRead).WithName("ExportAuditEntries");
