@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using CongressPlatform.BuildingBlocks.Attachments;
 using CongressPlatform.BuildingBlocks.Calendar;
+using CongressPlatform.BuildingBlocks.Exports;
 using CongressPlatform.BuildingBlocks.Messaging;
 using CongressPlatform.BuildingBlocks.Modules;
 using CongressPlatform.BuildingBlocks.Outbox;
@@ -117,6 +118,7 @@ public static class PlatformHost
         services.AddPlatformScheduling(configuration);
         services.AddPlatformAttachments(configuration);
         services.AddPlatformCalendar();
+        services.AddPlatformExports(configuration);
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
@@ -230,6 +232,7 @@ public static class PlatformHost
         app.MapPlatformSchedulerEndpoints();
         app.MapPlatformAttachmentEndpoints();
         app.MapPlatformCalendarEndpoints();
+        app.MapPlatformExportEndpoints();
         foreach (var module in modules)
         {
             module.MapEndpoints(app);

@@ -15,6 +15,7 @@ public static class PlatformPermissions
     public const string JobsRun = "platform.jobs.run";
     public const string CalendarRead = "platform.calendar.read";
     public const string CalendarManage = "platform.calendar.manage";
+    public const string ExportsUse = "platform.exports.use";
 
     public static IEnumerable<PermissionDefinition> Definitions =>
     [
@@ -24,6 +25,8 @@ public static class PlatformPermissions
         // Everyone signed in reads the working-day calendar: every deadline is counted on it.
         new(CalendarRead, "查看工作日历", "View the working-day calendar", Roles.All),
         new(CalendarManage, "维护工作日历", "Maintain the working-day calendar", [Roles.SystemAdmin]),
+        // Everyone signed in may export; each list's own permission decides what (IExportSource.Permission).
+        new(ExportsUse, "导出列表并下载本人的导出文件", "Export lists and download one's own exports", Roles.All),
     ];
 }
 
