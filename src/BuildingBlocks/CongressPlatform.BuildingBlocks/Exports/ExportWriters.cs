@@ -1,10 +1,9 @@
 using System.Globalization;
-using System.IO.Packaging;
+using System.IO.Compression;
 using System.Text;
 using CongressPlatform.SharedKernel;
 using CsvHelper;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Text = CongressPlatform.SharedKernel.Text;
 using CellText = DocumentFormat.OpenXml.Spreadsheet.Text;
@@ -119,8 +118,8 @@ public sealed class CsvExportWriter : IExportWriter
 }
 
 /// <summary>
-/// A real .xlsx workbook, streamed with the OpenXml SDK's <see cref="OpenXmlWriter"/> into a write-only package (every
-/// part goes straight to the zip; nothing is buffered): one sheet, a bold frozen header row with an auto filter, column
+/// A real .xlsx workbook, streamed with the OpenXml SDK's <see cref="OpenXmlWriter"/> straight into the zip (every part is
+/// compressed as it is written; no row or part is kept in memory): one sheet, a bold frozen header row with an auto filter, column
 /// widths from <see cref="ExportColumn.Width"/>, inline strings, numbers as numbers and times as Excel dates in Beijing time.
 /// </summary>
 public sealed class XlsxExportWriter : IExportWriter
@@ -139,17 +138,16 @@ public sealed class XlsxExportWriter : IExportWriter
     public async Task<int> WriteAsync(Stream output, IReadOnlyList<ExportColumn> columns, IAsyncEnumerable<object?[]> rows,
         Func<int, Task>? progress, CancellationToken cancellationToken)
     {
-        // FileAccess.Write opens the zip in streaming (create) mode: System.IO.Packaging otherwise keeps every part in
-        // memory until the package is closed.
-        using var package = Package.Open(output, FileMode.Create, FileAccess.Write);
-        using var document = SpreadsheetDocument.Create(package, SpreadsheetDocumentType.Workbook);
-        var workbookPart = document.AddWorkbookPart();
-        var stylesPart = workbookPart.AddNewPart<WorkbookStylesPart>();
-        var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
-        var sheetId = workbookPart.GetIdOfPart(sheetPart);
+        // The package is written as a zip in create mode, part after part: the SDK's package layer (System.IO.Packaging)
+        // only writes packages it can also read, which on .NET keeps every part in memory until the package is closed.
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        WritePackageXml(zip, "[Content_Types].xml", ContentTypesXml);
+        WritePackageXml(zip, "_rels/.rels", RootRelationshipsXml);
+        WritePackageXml(zip, "xl/_rels/workbook.xml.rels", WorkbookRelationshipsXml);
 
         int count;
-        using (var writer = OpenXmlWriter.Create(sheetPart, Encoding.UTF8))
+        await using (var part = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Optimal).Open())
+        using (var writer = OpenXmlWriter.Create(part, Encoding.UTF8))
         {
             writer.WriteStartDocument();
             writer.WriteStartElement(new Worksheet());
@@ -182,23 +180,48 @@ public sealed class XlsxExportWriter : IExportWriter
             writer.WriteEndElement(); // worksheet
         }
 
-        using (var writer = OpenXmlWriter.Create(stylesPart, Encoding.UTF8))
-        {
-            writer.WriteStartDocument();
-            writer.WriteElement(Styles());
-        }
-
-        using (var writer = OpenXmlWriter.Create(workbookPart, Encoding.UTF8))
-        {
-            writer.WriteStartDocument();
-            writer.WriteElement(new Workbook(
-                new Sheets(new Sheet { Name = "Sheet1", SheetId = 1, Id = sheetId }),
-                new DefinedNames(new DefinedName($"'Sheet1'!$A$1:${ColumnName(columns.Count)}${count + 1}")
-                {
-                    Name = "_xlnm._FilterDatabase", LocalSheetId = 0, Hidden = true,
-                })));
-        }
+        WritePart(zip, "xl/styles.xml", Styles());
+        WritePart(zip, "xl/workbook.xml", new Workbook(
+            new Sheets(new Sheet { Name = "Sheet1", SheetId = 1, Id = "rId1" }),
+            new DefinedNames(new DefinedName($"'Sheet1'!$A$1:${ColumnName(columns.Count)}${count + 1}")
+            {
+                Name = "_xlnm._FilterDatabase", LocalSheetId = 0, Hidden = true,
+            })));
         return count;
+    }
+
+    private const string ContentTypesXml =
+        """<?xml version="1.0" encoding="utf-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">""" +
+        """<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml" />""" +
+        """<Default Extension="xml" ContentType="application/xml" />""" +
+        """<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml" />""" +
+        """<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml" />""" +
+        """<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml" />""" +
+        "</Types>";
+
+    private const string RootRelationshipsXml =
+        """<?xml version="1.0" encoding="utf-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">""" +
+        """<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/xl/workbook.xml" Id="rId1" />""" +
+        "</Relationships>";
+
+    private const string WorkbookRelationshipsXml =
+        """<?xml version="1.0" encoding="utf-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">""" +
+        """<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet1.xml" Id="rId1" />""" +
+        """<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="/xl/styles.xml" Id="rId2" />""" +
+        "</Relationships>";
+
+    private static void WritePackageXml(ZipArchive zip, string name, string xml)
+    {
+        using var entry = zip.CreateEntry(name, CompressionLevel.Optimal).Open();
+        entry.Write(Encoding.UTF8.GetBytes(xml));
+    }
+
+    private static void WritePart(ZipArchive zip, string name, OpenXmlElement root)
+    {
+        using var entry = zip.CreateEntry(name, CompressionLevel.Optimal).Open();
+        using var writer = OpenXmlWriter.Create(entry, Encoding.UTF8);
+        writer.WriteStartDocument();
+        writer.WriteElement(root);
     }
 
     internal static bool IsNumber(object value) =>

@@ -14,9 +14,16 @@ public static class SpreadsheetText
     public static string GuardFormula(string field) =>
         field.Length > 0 && field[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + field : field;
 
-    /// <summary>Drops characters XML 1.0 cannot carry (control characters, lone surrogates) and cuts at Excel's cell limit.</summary>
+    /// <summary>
+    /// Drops characters XML 1.0 cannot carry (control characters, lone surrogates), makes line breaks Excel's in-cell
+    /// break (LF; XML would turn a CR into LF anyway) and cuts at Excel's cell limit.
+    /// </summary>
     public static string ForCell(string text)
     {
+        if (text.Contains('\r', StringComparison.Ordinal))
+        {
+            text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        }
         if (text.Length > ExportLimits.MaxCellText)
         {
             text = text[..ExportLimits.MaxCellText];

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CongressPlatform.BuildingBlocks.Exports;
 using CongressPlatform.BuildingBlocks.Security;
 using CongressPlatform.BuildingBlocks.Tenancy;
 using CongressPlatform.Modules.Identity.Audit;
@@ -59,7 +60,7 @@ internal sealed class ExportAuditEntriesQueryHandler(
         {
             AppendLine(csv,
             [
-                row.Id.ToString(), BeijingTime(row.OccurredAtUtc), row.Kind, row.Outcome == "success" ? "成功" : "失败",
+                row.Id.ToString(), SpreadsheetText.FormatBeijingTime(row.OccurredAtUtc), row.Kind, row.Outcome == "success" ? "成功" : "失败",
                 row.UserId?.ToString(), row.UserName, row.ActorId?.ToString(), row.TenantId?.ToString(), row.TenantName,
                 row.ClientId, row.IpAddress, row.UserAgent, row.Detail,
             ]);
@@ -74,9 +75,6 @@ internal sealed class ExportAuditEntriesQueryHandler(
         var now = TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, ChinaTime.Zone);
         return new AuditExportDto($"identity-audit-{now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.csv", content);
     }
-
-    private static string BeijingTime(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(utc, ChinaTime.Zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     private static string Describe(ExportAuditEntriesQuery q)
     {
@@ -106,8 +104,8 @@ internal sealed class ExportAuditEntriesQueryHandler(
 
     /// <summary>
     /// One RFC 4180 line (CRLF). A field is quoted when it holds a comma, quote or line break; a field that
-    /// Excel would read as a formula (it starts with = + - @ or a tab) gets a leading apostrophe: a login typed
-    /// at a failed sign-in must not become a formula in the auditor's spreadsheet.
+    /// Excel would read as a formula gets a leading apostrophe (<see cref="SpreadsheetText.GuardFormula"/>): a login
+    /// typed at a failed sign-in must not become a formula in the auditor's spreadsheet.
     /// </summary>
     internal static void AppendLine(StringBuilder csv, IReadOnlyList<string?> fields)
     {
@@ -117,11 +115,7 @@ internal sealed class ExportAuditEntriesQueryHandler(
             {
                 csv.Append(',');
             }
-            var field = fields[i] ?? string.Empty;
-            if (field.Length > 0 && field[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-            {
-                field = "'" + field;
-            }
+            var field = SpreadsheetText.GuardFormula(fields[i] ?? string.Empty);
             if (field.AsSpan().IndexOfAny(",\"\r\n") >= 0)
             {
                 csv.Append('"').Append(field.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
