@@ -178,6 +178,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/platform/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListExports"];
+        put?: never;
+        post: operations["StartExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/exports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetExport"];
+        put?: never;
+        post?: never;
+        delete: operations["DeleteExport"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/exports/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DownloadExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/identity/tenants": {
         parameters: {
             query?: never;
@@ -587,6 +635,32 @@ export interface components {
         DayType: "Workday" | "Weekend" | "Holiday" | "MakeUpWorkday";
         /** @enum {unknown} */
         DutyKind: "StudyAttended" | "InspectionJoined" | "StationDutyServed" | "VotersReceived" | "SuggestionRaised" | "DeedForPeople" | "ReportBackGiven" | "GroupActivity";
+        /** @enum {unknown} */
+        ExportFormat: "Xlsx" | "Csv";
+        ExportJobDto: {
+            /** Format: uuid */
+            id: string;
+            source: string;
+            title: string;
+            format: components["schemas"]["ExportFormat"];
+            status: components["schemas"]["ExportStatus"];
+            /** Format: int32 */
+            totalRows: number | string;
+            /** Format: int32 */
+            rowsWritten: number | string;
+            /** Format: int64 */
+            sizeBytes: null | number | string;
+            fileName: null | string;
+            error: null | string;
+            /** Format: date-time */
+            createdAtUtc: string;
+            /** Format: date-time */
+            completedAtUtc: null | string;
+            /** Format: date-time */
+            expiresAtUtc: null | string;
+        };
+        /** @enum {unknown} */
+        ExportStatus: "Queued" | "Running" | "Completed" | "Failed";
         HandlingUnitDto: {
             /** Format: uuid */
             id: string;
@@ -655,6 +729,15 @@ export interface components {
         };
         PagedResultOfAuditEntryDto: {
             items: components["schemas"]["AuditEntryDto"][];
+            /** Format: int32 */
+            total: number | string;
+            /** Format: int32 */
+            page: number | string;
+            /** Format: int32 */
+            pageSize: number | string;
+        };
+        PagedResultOfExportJobDto: {
+            items: components["schemas"]["ExportJobDto"][];
             /** Format: int32 */
             total: number | string;
             /** Format: int32 */
@@ -742,6 +825,11 @@ export interface components {
         };
         /** @enum {unknown} */
         SpecialDayKind: "Holiday" | "MakeUpWorkday";
+        StartExportBody: {
+            source: string;
+            format: components["schemas"]["ExportFormat"];
+            filter?: unknown;
+        };
         TemporaryPasswordDto: {
             temporaryPassword: string;
         };
@@ -1127,6 +1215,124 @@ export interface operations {
         responses: {
             /** @description No Content */
             204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListExports: {
+        parameters: {
+            query?: {
+                page?: number | string;
+                pageSize?: number | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedResultOfExportJobDto"];
+                };
+            };
+        };
+    };
+    StartExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartExportBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportJobDto"];
+                };
+            };
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportJobDto"];
+                };
+            };
+        };
+    };
+    GetExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportJobDto"];
+                };
+            };
+        };
+    };
+    DeleteExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DownloadExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };

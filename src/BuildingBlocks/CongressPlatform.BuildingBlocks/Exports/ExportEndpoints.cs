@@ -33,7 +33,7 @@ public static class ExportServiceCollectionExtensions
 }
 
 /// <summary>The body of <c>POST /api/platform/exports</c>.</summary>
-public sealed record StartExportBody(string Source, ExportFormat Format, JsonElement? Filter);
+public sealed record StartExportBody(string Source, ExportFormat Format, JsonElement? Filter = null);
 
 public static class ExportEndpoints
 {
