@@ -6,6 +6,7 @@ export default {
   'system.handling-units': '承办单位',
   'system.jobs': '定时任务',
   'system.calendar': '工作日历',
+  'system.exports': '我的导出',
   'system.users': '用户管理',
   'system.users.detail': '用户详情',
   profile: '个人中心',
