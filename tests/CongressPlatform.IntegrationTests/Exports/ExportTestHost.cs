@@ -73,7 +73,10 @@ public sealed class ExportPlatforms : IAsyncLifetime
 {
     public const int InlineMaxRows = 20;
 
-    private readonly ConcurrentDictionary<DatabaseProvider, Lazy<Task<PlatformFactory>>> _factories = new();
+    private readonly Platforms _platforms;
+
+    public ExportPlatforms() =>
+        _platforms = new Platforms(p => new PlatformFactory(p, settings: Settings(Root, 30), configureServices: AddTestServices));
 
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "congress-tests", $"exports-{Guid.NewGuid():N}");
 
@@ -92,23 +95,13 @@ public sealed class ExportPlatforms : IAsyncLifetime
         services.AddSingleton<INotifier>(p => p.GetRequiredService<RecordingNotifier>());
     }
 
-    public Task<PlatformFactory> GetAsync(DatabaseProvider provider) =>
-        _factories.GetOrAdd(provider, p => new Lazy<Task<PlatformFactory>>(async () =>
-        {
-            var factory = new PlatformFactory(p, settings: Settings(Root, 30), configureServices: AddTestServices);
-            _ = factory.Server;
-            await factory.DispatchOutboxAsync();
-            return factory;
-        })).Value;
+    public Task<PlatformFactory> GetAsync(DatabaseProvider provider) => _platforms.GetAsync(provider);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
-        foreach (var lazy in _factories.Values)
-        {
-            await (await lazy.Value).DisposeAsync();
-        }
+        await _platforms.DisposeAsync();
         if (Directory.Exists(Root))
         {
             Directory.Delete(Root, recursive: true);
