@@ -26,7 +26,7 @@ public sealed class ExportTests(EndToEnd e2e)
         first.SuggestedFilename.Should().StartWith("用户-").And.EndWith(".xlsx");
 
         await page.GetByTestId("user-menu").ClickAsync();
-        await page.GetByRole(AriaRole.Menuitem, new() { Name = "我的导出" }).ClickAsync();
+        await page.Locator(".ant-dropdown-menu").GetByRole(AriaRole.Menuitem, new() { Name = "我的导出" }).ClickAsync();
         var exports = page.GetByTestId("exports-table");
         var row = exports.Locator("tr", new() { HasText = first.SuggestedFilename });
         await Assertions.Expect(row).ToContainTextAsync("已完成", new() { Timeout = 30_000 });
