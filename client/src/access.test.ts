@@ -19,6 +19,7 @@ const FLAG_OF: Record<string, string> = {
   canRunJobs: PERMISSIONS.jobsRun,
   canReadCalendar: PERMISSIONS.calendarRead,
   canManageCalendar: PERMISSIONS.calendarManage,
+  canUseExports: PERMISSIONS.exportsUse,
   canReadPointsPolicies: PERMISSIONS.pointsPoliciesRead,
   canUpdatePointsPolicies: PERMISSIONS.pointsPoliciesUpdate,
   canSupervise: PERMISSIONS.supervise,

@@ -22,6 +22,7 @@ export const PERMISSIONS = {
   jobsRun: 'platform.jobs.run',
   calendarRead: 'platform.calendar.read',
   calendarManage: 'platform.calendar.manage',
+  exportsUse: 'platform.exports.use',
   pointsPoliciesRead: 'deputies.points-policies.read',
   pointsPoliciesUpdate: 'deputies.points-policies.update',
 } as const;
@@ -48,6 +49,7 @@ export function access(me: Pick<Me, 'permissions' | 'roles'> | null | undefined)
     canRunJobs: can(PERMISSIONS.jobsRun),
     canReadCalendar: can(PERMISSIONS.calendarRead),
     canManageCalendar: can(PERMISSIONS.calendarManage),
+    canUseExports: can(PERMISSIONS.exportsUse),
     canReadPointsPolicies: can(PERMISSIONS.pointsPoliciesRead),
     canUpdatePointsPolicies: can(PERMISSIONS.pointsPoliciesUpdate),
     /** May enter the child tenants of the active one (the tenant switcher lists them). */

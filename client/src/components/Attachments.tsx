@@ -8,6 +8,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api, call, type Schemas } from '@/api/client';
 import { useShowError } from './useShowError';
+import { saveBlob } from './saveBlob';
 
 type Attachment = Schemas['AttachmentDto'];
 
@@ -62,12 +63,7 @@ export default function Attachments({ ownerType, ownerId, canWrite }: { ownerTyp
   const download = async (attachment: Attachment) => {
     try {
       const blob = await call(api.GET('/api/platform/attachments/{id}/content', { params: { path: { id: attachment.id } }, parseAs: 'blob' }));
-      const url = URL.createObjectURL(blob as Blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = attachment.fileName;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveBlob(blob as Blob, attachment.fileName);
     } catch (error) {
       showError(error);
     }

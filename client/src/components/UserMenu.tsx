@@ -1,5 +1,5 @@
-// The user menu in the header: profile, password, authenticator, language, sign out.
-import { GlobalOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
+// The user menu in the header: profile, password, authenticator, my exports, language, sign out.
+import { DownloadOutlined, GlobalOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Button, Dropdown, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -20,6 +20,7 @@ export default function UserMenu({ me, compact, onSignOut }: UserMenuProps) {
     { key: 'profile', icon: <UserOutlined />, label: t('layout.profile') },
     { key: 'password', icon: <KeyOutlined />, label: t('layout.changePassword') },
     { key: 'authenticator', icon: <SafetyOutlined />, label: t('layout.authenticator') },
+    { key: 'exports', icon: <DownloadOutlined />, label: t('layout.myExports') },
     { type: 'divider' },
     {
       key: 'language',
@@ -37,6 +38,7 @@ export default function UserMenu({ me, compact, onSignOut }: UserMenuProps) {
     if (key === 'profile') void navigate('/profile');
     else if (key === 'password') void navigate('/profile/security#password');
     else if (key === 'authenticator') void navigate('/profile/security#authenticator');
+    else if (key === 'exports') void navigate('/system/exports');
     else if (key === 'sign-out') onSignOut();
     else if (key.startsWith('lang:')) {
       const next = key.slice(5);

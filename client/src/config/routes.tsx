@@ -31,7 +31,8 @@ export interface AppRoute {
 export const routes: AppRoute[] = [
   { path: '/', name: 'home', icon: <HomeOutlined />, page: () => import('@/pages/home') },
   {
-    // 系统管理: tenants and handling units, users and memberships, scheduled jobs, the working-day calendar, audit, clients.
+    // 系统管理: tenants and handling units, users and memberships, scheduled jobs, the working-day calendar, audit, clients,
+    // and everyone's own exports (我的导出).
     path: '/system',
     name: 'system',
     icon: <SettingOutlined />,
@@ -55,6 +56,7 @@ export const routes: AppRoute[] = [
       { path: '/system/jobs', name: 'system.jobs', access: 'canReadJobs', page: () => import('@/pages/platform/jobs') },
       { path: '/system/calendar', name: 'system.calendar', access: 'canReadCalendar', page: () => import('@/pages/platform/calendar') },
       { path: '/system/audit', name: 'system.audit', access: 'canReadAudit', page: () => import('@/pages/platform/audit') },
+      { path: '/system/exports', name: 'system.exports', access: 'canUseExports', page: () => import('@/pages/platform/exports') },
     ],
   },
   {

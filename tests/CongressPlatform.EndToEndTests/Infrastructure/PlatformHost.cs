@@ -59,6 +59,7 @@ public sealed class PlatformHost : IAsyncDisposable
                 ["ASPNETCORE_URLS"] = baseUrl,
                 ["ConnectionStrings__Sqlite"] = $"Data Source={Path.Combine(folder, "e2e.db")}",
                 ["DemoData__Enabled"] = "true",
+                ["Exports__Root"] = Path.Combine(folder, "exports"),
                 ["Scheduler__Enabled"] = "true",
                 ["Identity__Issuer"] = baseUrl,
                 ["Identity__Spa__RedirectUris__0"] = $"{baseUrl}/auth/callback",

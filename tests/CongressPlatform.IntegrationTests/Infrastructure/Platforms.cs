@@ -10,6 +10,15 @@ namespace CongressPlatform.IntegrationTests.Infrastructure;
 public sealed class Platforms : IAsyncLifetime
 {
     private readonly ConcurrentDictionary<DatabaseProvider, Lazy<Task<PlatformFactory>>> _factories = new();
+    private readonly Func<DatabaseProvider, PlatformFactory> _create;
+
+    public Platforms()
+        : this(p => new PlatformFactory(p))
+    {
+    }
+
+    /// <summary>Shared hosts made another way (a fixture with test-only services or settings).</summary>
+    internal Platforms(Func<DatabaseProvider, PlatformFactory> create) => _create = create;
 
     /// <summary>SQLite always; PostgreSQL too when <c>CONGRESS_TEST_POSTGRES</c> is set (CI always sets it).</summary>
     public static TheoryData<DatabaseProvider> Providers
@@ -28,7 +37,7 @@ public sealed class Platforms : IAsyncLifetime
     public Task<PlatformFactory> GetAsync(DatabaseProvider provider) =>
         _factories.GetOrAdd(provider, p => new Lazy<Task<PlatformFactory>>(async () =>
         {
-            var factory = new PlatformFactory(p);
+            var factory = _create(p);
             // Starting the server runs migrations and the demo data; then deliver the demo's events.
             _ = factory.Server;
             await factory.DispatchOutboxAsync();

@@ -5,6 +5,7 @@ import auth from './auth';
 import calendar from './calendar';
 import common from './common';
 import enums from './enums';
+import exports from './exports';
 import exception from './exception';
 import handlingUnits from './handlingUnits';
 import home from './home';
@@ -16,4 +17,4 @@ import publicArea from './public';
 import tenants from './tenants';
 import users from './users';
 
-export default { common, menu, layout, auth, home, profile, exception, public: publicArea, enums, tenants, handlingUnits, users, jobs, attachments, calendar, audit } satisfies Messages;
+export default { common, menu, layout, auth, home, profile, exception, public: publicArea, enums, tenants, handlingUnits, users, jobs, attachments, calendar, audit, exports } satisfies Messages;

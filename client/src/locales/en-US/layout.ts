@@ -14,6 +14,7 @@ export default {
   userMenu: 'User menu',
   profile: 'Profile',
   changePassword: 'Change password',
+  myExports: 'My exports',
   authenticator: 'Authenticator',
   language: 'Language / 语言',
   signOut: 'Sign out',

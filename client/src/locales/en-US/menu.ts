@@ -6,6 +6,7 @@ export default {
   'system.tenants': 'Organisations',
   'system.handling-units': 'Handling units',
   'system.jobs': 'Scheduled jobs',
+  'system.exports': 'My exports',
   'system.calendar': 'Working-day calendar',
   'system.audit': 'Audit log',
   'system.users': 'Users',

@@ -12,6 +12,7 @@ export default {
   userMenu: '用户菜单',
   profile: '个人信息',
   changePassword: '修改密码',
+  myExports: '我的导出',
   authenticator: '身份验证器',
   language: '语言 / Language',
   signOut: '退出登录',

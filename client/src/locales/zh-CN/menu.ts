@@ -7,6 +7,7 @@ export default {
   'system.jobs': '定时任务',
   'system.calendar': '工作日历',
   'system.audit': '审计日志',
+  'system.exports': '我的导出',
   'system.users': '用户管理',
   'system.users.detail': '用户详情',
   profile: '个人中心',

@@ -34,7 +34,7 @@ public interface IFileUpload : IAsyncDisposable
 
 public static partial class AttachmentKeys
 {
-    /// <summary><c>yyyy/MM/{id:N}</c>: spreads files over folders by month; made from the attachment's id only.</summary>
+    /// <summary><c>yyyy/MM/{id:N}</c>: spreads files over folders by month; made from the row's id only (attachments, exports).</summary>
     public static string For(Guid id, DateTime uploadedAtUtc) => $"{uploadedAtUtc:yyyy}/{uploadedAtUtc:MM}/{id:N}";
 
     [GeneratedRegex("^[0-9]{4}/[0-9]{2}/[0-9a-f]{32}$")]
@@ -65,10 +65,16 @@ internal sealed class LocalFileStore : IFileStore
     private const string StagingFolder = ".tmp";
 
     public LocalFileStore(IOptions<AttachmentOptions> options, IHostEnvironment environment)
+        : this(RootFor(options.Value.Root, environment))
     {
-        var root = options.Value.Root;
-        Root = Path.GetFullPath(Path.IsPathRooted(root) ? root : Path.Combine(environment.ContentRootPath, root));
     }
+
+    /// <summary>A store under another folder (the exports' files).</summary>
+    internal LocalFileStore(string root) => Root = root;
+
+    /// <summary>A configured folder: relative paths are under the host's content root.</summary>
+    internal static string RootFor(string root, IHostEnvironment environment) =>
+        Path.GetFullPath(Path.IsPathRooted(root) ? root : Path.Combine(environment.ContentRootPath, root));
 
     public string Root { get; }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CongressPlatform.BuildingBlocks.Exports;
 
@@ -40,4 +41,28 @@ public interface IExportSource
 
     /// <summary>The rows, one value per column, streamed (no tracking, no list in memory).</summary>
     IAsyncEnumerable<object?[]> RowsAsync(JsonElement filter, CancellationToken cancellationToken);
+}
+
+public static class ExportSourceRegistration
+{
+    /// <summary>
+    /// Offers a list for export: exactly <c>services.AddScoped&lt;IExportSource, TSource&gt;()</c>. Scoped, so the source
+    /// uses its module's DbContext of the export's scope (the requesting user's tenant and permissions).
+    /// </summary>
+    public static IServiceCollection AddExportSource<TSource>(this IServiceCollection services)
+        where TSource : class, IExportSource =>
+        services.AddScoped<IExportSource, TSource>();
+}
+
+/// <summary>What one export may hold.</summary>
+public static class ExportLimits
+{
+    /// <summary>Excel's and WPS's sheet holds 1,048,576 rows; one is the header.</summary>
+    public const int MaxRows = 1_048_575;
+
+    /// <summary>The longest text Excel keeps in a cell; longer text is cut.</summary>
+    public const int MaxCellText = 32_767;
+
+    /// <summary>The longest filter (JSON) an export may carry.</summary>
+    public const int MaxFilterLength = 4000;
 }

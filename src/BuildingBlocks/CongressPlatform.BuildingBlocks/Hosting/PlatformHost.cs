@@ -5,6 +5,7 @@ using System.Threading.RateLimiting;
 using CongressPlatform.BuildingBlocks.Attachments;
 using CongressPlatform.BuildingBlocks.Audit;
 using CongressPlatform.BuildingBlocks.Calendar;
+using CongressPlatform.BuildingBlocks.Exports;
 using CongressPlatform.BuildingBlocks.Messaging;
 using CongressPlatform.BuildingBlocks.Modules;
 using CongressPlatform.BuildingBlocks.Outbox;
@@ -119,6 +120,7 @@ public static class PlatformHost
         services.AddPlatformAttachments(configuration);
         services.AddPlatformCalendar();
         services.AddPlatformAudit(configuration);
+        services.AddPlatformExports(configuration);
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
@@ -233,6 +235,7 @@ public static class PlatformHost
         app.MapPlatformAttachmentEndpoints();
         app.MapPlatformCalendarEndpoints();
         app.MapPlatformAuditEndpoints();
+        app.MapPlatformExportEndpoints();
         foreach (var module in modules)
         {
             module.MapEndpoints(app);

@@ -26,9 +26,10 @@ public interface ICurrentUser
 public sealed class CurrentUser(IHttpContextAccessor accessor, PermissionCatalog catalog) : ICurrentUser
 {
     private bool _system;
+    private ClaimsPrincipal? _principal;
     private IReadOnlySet<string>? _permissions;
 
-    private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
+    private ClaimsPrincipal? Principal => _principal ?? accessor.HttpContext?.User;
 
     public bool IsSystem => _system;
 
@@ -48,4 +49,15 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, PermissionCatalog
 
     /// <summary>Jobs and the outbox act as the system: every permission, no user.</summary>
     public void EnterSystemScope() => _system = true;
+
+    /// <summary>Background work done for a user (an export) acts as that user, whatever request, if any, is around.</summary>
+    public void EnterUserScope(ClaimsPrincipal principal)
+    {
+        if (_system || _principal is not null)
+        {
+            throw new InvalidOperationException("The user of a scope is set once.");
+        }
+        _principal = principal;
+        _permissions = null;
+    }
 }

@@ -17,6 +17,7 @@ public static class PlatformPermissions
     public const string CalendarManage = "platform.calendar.manage";
     public const string AuditRead = "platform.audit.read";
     public const string AuditRetention = "platform.audit.retention";
+    public const string ExportsUse = "platform.exports.use";
 
     public static IEnumerable<PermissionDefinition> Definitions =>
     [
@@ -30,6 +31,8 @@ public static class PlatformPermissions
         new(AuditRead, "查询、校验和导出审计日志", "Search, verify and export the audit log", [Roles.AuditAdmin]),
         // No role: only the system (the retention job) deletes expired entries.
         new(AuditRetention, "清理过期审计日志", "Delete expired audit entries", []),
+        // Everyone signed in may export; each list's own permission decides what (IExportSource.Permission).
+        new(ExportsUse, "导出列表并下载本人的导出文件", "Export lists and download one's own exports", Roles.All),
     ];
 }
 

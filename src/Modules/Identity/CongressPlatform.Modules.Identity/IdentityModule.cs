@@ -1,5 +1,6 @@
 using System.Reflection;
 using CongressPlatform.BuildingBlocks.Attachments;
+using CongressPlatform.BuildingBlocks.Exports;
 using CongressPlatform.BuildingBlocks.Modules;
 using CongressPlatform.BuildingBlocks.Persistence;
 using CongressPlatform.BuildingBlocks.Security;
@@ -69,6 +70,9 @@ public sealed class IdentityModule : IModule
         services.AddAttachmentOwner<IdentityDbContext>(Name, "handling-units",
             IdentityPermissions.HandlingUnitsRead, IdentityPermissions.HandlingUnitsUpdate,
             (db, id, ct) => db.HandlingUnits.AsNoTracking().Where(u => u.Id == id).Select(u => (Guid?)u.TenantId).SingleOrDefaultAsync(ct));
+        // The users and handling units lists, for export (Excel / CSV) with the lists' own filters and permissions.
+        services.AddExportSource<Features.Users.UsersExportSource>();
+        services.AddExportSource<Features.HandlingUnits.HandlingUnitsExportSource>();
         services.AddPermissions(
         [
             new(IdentityPermissions.TenantsRead, "查看单位", "View organisations",

@@ -24,6 +24,7 @@ import { useTranslation } from 'react-i18next';
 import { api, call, type Schemas } from '@/api/client';
 import { useSession } from '@/auth/me';
 import Attachments from '@/components/Attachments';
+import ExportButton from '@/components/ExportButton';
 import { applyCodeError, isConcurrencyError } from '@/components/formErrors';
 import ProblemResult from '@/components/ProblemResult';
 import { useShowError } from '@/components/useShowError';
@@ -284,6 +285,12 @@ export default function HandlingUnitsPage() {
           <Button type="primary" icon={<PlusOutlined />} data-testid="unit-create" onClick={() => setDialog({})}>
             {t('handlingUnits.create')}
           </Button>
+        ) : null}
+        {access.canUseExports ? (
+          <ExportButton
+            source="identity.handling-units"
+            filter={{ search: filter.search, tenantId: filter.tenantId, includeInactive: filter.includeInactive }}
+          />
         ) : null}
         <Button icon={<ReloadOutlined />} onClick={() => void units.refetch()} loading={units.isFetching && !units.isPending}>
           {t('common.refresh')}

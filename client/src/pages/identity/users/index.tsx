@@ -10,6 +10,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api, call } from '@/api/client';
 import { asApiError } from '@/api/problem';
 import { useSession } from '@/auth/me';
+import ExportButton from '@/components/ExportButton';
 import { useShowError } from '@/components/useShowError';
 import {
   grantableRoles,
@@ -221,11 +222,14 @@ export default function UsersPage() {
     <Card
       title={t('menu.system.users')}
       extra={
-        access.canManageUsers ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="user-create">
-            {t('users.create')}
-          </Button>
-        ) : null
+        <Space>
+          {access.canUseExports ? <ExportButton source="identity.users" filter={{ search: search || undefined }} /> : null}
+          {access.canManageUsers ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="user-create">
+              {t('users.create')}
+            </Button>
+          ) : null}
+        </Space>
       }
       data-testid="users-page"
     >

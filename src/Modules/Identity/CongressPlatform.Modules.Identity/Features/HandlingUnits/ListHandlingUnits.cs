@@ -1,4 +1,5 @@
 using CongressPlatform.Modules.Identity.Contracts;
+using CongressPlatform.Modules.Identity.Domain;
 using CongressPlatform.Modules.Identity.Persistence;
 using CongressPlatform.SharedKernel;
 using FluentValidation;
@@ -31,28 +32,35 @@ internal sealed class ListHandlingUnitsQueryHandler(IdentityDbContext db)
     public async Task<PagedResult<HandlingUnitDto>> Handle(ListHandlingUnitsQuery request, CancellationToken cancellationToken)
     {
         var (page, size) = Paging.Normalize(request.Page, request.PageSize);
+        var units = Visible(db, request.TenantId, request.Search, request.IncludeInactive);
+        var total = await units.CountAsync(cancellationToken);
+        var items = await InListOrder(db, units).Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
+        return new PagedResult<HandlingUnitDto>(items, total, page, size);
+    }
+
+    /// <summary>The units of the list (and its export): the tenant filters decide, then the list's own filters.</summary>
+    public static IQueryable<HandlingUnit> Visible(IdentityDbContext db, Guid? tenantId, string? search, bool includeInactive)
+    {
         var units = db.HandlingUnits.AsNoTracking();
-        if (request.TenantId is { } tenantId)
+        if (tenantId is { } id)
         {
-            units = units.Where(u => u.TenantId == tenantId);
+            units = units.Where(u => u.TenantId == id);
         }
-        if (!request.IncludeInactive)
+        if (!includeInactive)
         {
             units = units.Where(u => u.IsActive);
         }
-        if (!string.IsNullOrWhiteSpace(request.Search))
+        if (!string.IsNullOrWhiteSpace(search))
         {
-            var search = request.Search.Trim();
-            units = units.Where(u => u.Name.Contains(search));
+            var trimmed = search.Trim();
+            units = units.Where(u => u.Name.Contains(trimmed));
         }
-
-        var total = await units.CountAsync(cancellationToken);
-        var items = await units
-            .Join(db.Tenants, u => u.TenantId, t => t.Id, (u, t) => new { u, t })
-            .OrderBy(x => x.t.Path).ThenBy(x => x.u.Name).ThenBy(x => x.u.Id)
-            .Skip((page - 1) * size).Take(size)
-            .Select(x => new HandlingUnitDto(x.u.Id, x.u.TenantId, x.t.Name, x.u.Name, x.u.Kind, x.u.ContactName, x.u.ContactPhone, x.u.IsActive, x.u.Version))
-            .ToListAsync(cancellationToken);
-        return new PagedResult<HandlingUnitDto>(items, total, page, size);
+        return units;
     }
+
+    /// <summary>With their tenant's name, in the list's order: tenant (by its place in the tree), name, id.</summary>
+    public static IQueryable<HandlingUnitDto> InListOrder(IdentityDbContext db, IQueryable<HandlingUnit> units) =>
+        units.Join(db.Tenants, u => u.TenantId, t => t.Id, (u, t) => new { u, t })
+            .OrderBy(x => x.t.Path).ThenBy(x => x.u.Name).ThenBy(x => x.u.Id)
+            .Select(x => new HandlingUnitDto(x.u.Id, x.u.TenantId, x.t.Name, x.u.Name, x.u.Kind, x.u.ContactName, x.u.ContactPhone, x.u.IsActive, x.u.Version));
 }

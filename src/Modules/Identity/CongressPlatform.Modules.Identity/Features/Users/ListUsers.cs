@@ -29,24 +29,10 @@ internal sealed class ListUsersQueryHandler(IdentityDbContext db, TimeProvider c
     public async Task<PagedResult<UserDto>> Handle(ListUsersQuery request, CancellationToken cancellationToken)
     {
         var (page, size) = Paging.Normalize(request.Page, request.PageSize);
-        // The memberships' named filters decide whom the caller sees.
-        var memberships = db.Memberships.AsNoTracking();
-        if (request.TenantId is { } tenantId)
-        {
-            memberships = memberships.Where(m => m.TenantId == tenantId);
-        }
-        var users = db.Users.AsNoTracking().Where(u => memberships.Any(m => m.UserId == u.Id));
-        if (!string.IsNullOrWhiteSpace(request.Search))
-        {
-            var search = request.Search.Trim();
-            var normalized = search.ToUpperInvariant();
-            users = users.Where(u => u.NormalizedUserName.Contains(normalized) || u.DisplayName.Contains(search));
-        }
-
+        var users = UserAdministrationRules.Visible(db, request.Search, request.TenantId);
         var total = await users.CountAsync(cancellationToken);
-        var ids = await users.OrderBy(u => u.DisplayName).ThenBy(u => u.Id)
+        var ids = await UserAdministrationRules.InListOrder(users)
             .Skip((page - 1) * size).Take(size)
-            .Select(u => u.Id)
             .ToListAsync(cancellationToken);
         var items = await UserAdministrationRules.ViewsAsync(db, ids, clock.GetUtcNow().UtcDateTime, cancellationToken);
         return new PagedResult<UserDto>(items, total, page, size);

@@ -29,6 +29,31 @@ internal static class UserAdministrationRules
         ?? throw NotFoundException.For("用户", "user");
 
     /// <summary>
+    /// The accounts of the users list (and its export): holding a membership the caller's scope covers — the
+    /// memberships' named filters decide — optionally in one tenant, searched by user name or display name.
+    /// </summary>
+    public static IQueryable<UserAccount> Visible(IdentityDbContext db, string? search, Guid? tenantId)
+    {
+        var memberships = db.Memberships.AsNoTracking();
+        if (tenantId is { } id)
+        {
+            memberships = memberships.Where(m => m.TenantId == id);
+        }
+        var users = db.Users.AsNoTracking().Where(u => memberships.Any(m => m.UserId == u.Id));
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var trimmed = search.Trim();
+            var normalized = trimmed.ToUpperInvariant();
+            users = users.Where(u => u.NormalizedUserName.Contains(normalized) || u.DisplayName.Contains(trimmed));
+        }
+        return users;
+    }
+
+    /// <summary>The list's order: by display name, then id (stable pages).</summary>
+    public static IQueryable<Guid> InListOrder(IQueryable<UserAccount> users) =>
+        users.OrderBy(u => u.DisplayName).ThenBy(u => u.Id).Select(u => u.Id);
+
+    /// <summary>
     /// 三员分立: privileges are assigned by the security administrator. A tenant administrator may grant
     /// (or take away) only the ordinary roles; the administrator and supervisor roles only a security administrator.
     /// </summary>

@@ -1,0 +1,26 @@
+import type { Messages } from '../types';
+
+export default {
+  export: 'Export',
+  asXlsx: 'Export as Excel (.xlsx)',
+  asCsv: 'Export as CSV',
+  downloaded: 'Exported: {{name}}',
+  queued: '{{count}} rows are being written in the background; you will be notified when the file is ready.',
+  open: 'Open my exports',
+  failedWith: 'The export failed: {{error}}',
+  intro: 'Download the files you exported here. Large lists are written in the background and you are notified when they are ready; files are removed after 7 days.',
+  name: 'Name',
+  format: 'Format',
+  status: 'Status',
+  progress: 'Progress',
+  rows: 'Rows',
+  size: 'Size',
+  createdAt: 'Created',
+  download: 'Download',
+  delete: 'Delete',
+  deleteConfirm: 'Delete the export "{{name}}" and its file?',
+  deleted: 'Deleted: {{name}}',
+  empty: 'No exports yet',
+  formatName: { Xlsx: 'Excel', Csv: 'CSV' },
+  statusName: { Queued: 'Queued', Running: 'Running', Completed: 'Completed', Failed: 'Failed' },
+} satisfies Messages['exports'];
