@@ -109,6 +109,12 @@ internal static class Robot
 {
     public const string HttpClientName = "notifications.robots";
 
+    // Chinese stays readable in the posted JSON (both robots accept either form).
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public static string? AbsoluteLink(string? link, string? baseUrl) =>
         link is null ? null : string.IsNullOrWhiteSpace(baseUrl) ? link : baseUrl.TrimEnd('/') + link;
 
@@ -126,7 +132,7 @@ internal static class Robot
     {
         try
         {
-            using var response = await http.PostAsJsonAsync(url, payload, cancellationToken);
+            using var response = await http.PostAsJsonAsync(url, payload, Json, cancellationToken);
             var status = (int)response.StatusCode;
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             if (!response.IsSuccessStatusCode)
