@@ -12,7 +12,7 @@
 //
 // Adding a page: create src/pages/<module>/<page>/index.tsx (default export), add one entry here, add its
 // `menu.<name>` key to src/locales/zh-CN/menu.ts and en-US/menu.ts.
-import { AppstoreOutlined, HomeOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, BellOutlined, HomeOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import type { AccessKey } from '@/access';
 
@@ -30,6 +30,13 @@ export interface AppRoute {
 
 export const routes: AppRoute[] = [
   { path: '/', name: 'home', icon: <HomeOutlined />, page: () => import('@/pages/home') },
+  {
+    path: '/notifications',
+    name: 'notifications',
+    icon: <BellOutlined />,
+    access: 'canUseInbox',
+    page: () => import('@/pages/notifications/inbox'),
+  },
   {
     // 系统管理: tenants and handling units, users and memberships, scheduled jobs, the working-day calendar, audit, clients.
     path: '/system',
@@ -54,6 +61,12 @@ export const routes: AppRoute[] = [
       },
       { path: '/system/jobs', name: 'system.jobs', access: 'canReadJobs', page: () => import('@/pages/platform/jobs') },
       { path: '/system/calendar', name: 'system.calendar', access: 'canReadCalendar', page: () => import('@/pages/platform/calendar') },
+      {
+        path: '/system/notification-channels',
+        name: 'system.notification-channels',
+        access: 'canManageChannels',
+        page: () => import('@/pages/notifications/channels'),
+      },
     ],
   },
   {
@@ -64,6 +77,12 @@ export const routes: AppRoute[] = [
     children: [
       { path: '/profile', name: 'profile.info', page: () => import('@/pages/profile/info') },
       { path: '/profile/security', name: 'profile.security', page: () => import('@/pages/profile/security') },
+      {
+        path: '/profile/notifications',
+        name: 'profile.notifications',
+        access: 'canUseInbox',
+        page: () => import('@/pages/notifications/preferences'),
+      },
     ],
   },
 ];
