@@ -31,10 +31,12 @@ export interface AppRoute {
 export const routes: AppRoute[] = [
   { path: '/', name: 'home', icon: <HomeOutlined />, page: () => import('@/pages/home') },
   {
+    // Reached from the bell in the header, not listed in the side menu.
     path: '/notifications',
     name: 'notifications',
     icon: <BellOutlined />,
     access: 'canUseInbox',
+    hideInMenu: true,
     page: () => import('@/pages/notifications/inbox'),
   },
   {
