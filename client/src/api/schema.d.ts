@@ -482,7 +482,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/notifications/inbox": {
+    "/api/notifications/inbox-items": {
         parameters: {
             query?: never;
             header?: never;
@@ -498,7 +498,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/notifications/inbox/unread-count": {
+    "/api/notifications/inbox-items/unread-count": {
         parameters: {
             query?: never;
             header?: never;
@@ -514,7 +514,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/notifications/inbox/{id}/read": {
+    "/api/notifications/inbox-items/{id}/read": {
         parameters: {
             query?: never;
             header?: never;
@@ -530,7 +530,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/notifications/inbox/read-all": {
+    "/api/notifications/inbox-items/read-all": {
         parameters: {
             query?: never;
             header?: never;

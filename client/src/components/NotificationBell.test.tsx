@@ -19,9 +19,9 @@ describe('notification bell', () => {
   it('shows the unread count and lists the latest; opening one marks it read and follows its link', async () => {
     let unread = 2;
     const seen = mockApi({
-      'GET /api/notifications/inbox/unread-count': () => ({ body: { count: unread } }),
-      'GET /api/notifications/inbox': { items: [item('a', '您在「东柳街道」的角色已变更'), item('b', '导出完成', true)], total: 2, page: 1, pageSize: 5 },
-      'POST /api/notifications/inbox/a/read': () => {
+      'GET /api/notifications/inbox-items/unread-count': () => ({ body: { count: unread } }),
+      'GET /api/notifications/inbox-items': { items: [item('a', '您在「东柳街道」的角色已变更'), item('b', '导出完成', true)], total: 2, page: 1, pageSize: 5 },
+      'POST /api/notifications/inbox-items/a/read': () => {
         unread = 1;
         return { body: item('a', '您在「东柳街道」的角色已变更', true) };
       },
@@ -32,19 +32,19 @@ describe('notification bell', () => {
     fireEvent.click(bell);
     expect(await screen.findByText('您在「东柳街道」的角色已变更')).toBeInTheDocument();
     expect(screen.getByText('最新通知')).toBeInTheDocument();
-    expect(seen.find((r) => r.path === '/api/notifications/inbox')?.search.get('pageSize')).toBe('5');
+    expect(seen.find((r) => r.path === '/api/notifications/inbox-items')?.search.get('pageSize')).toBe('5');
     fireEvent.click(screen.getByTestId('bell-item-a'));
     await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/profile'));
-    expect(seen.some((r) => r.method === 'POST' && r.path === '/api/notifications/inbox/a/read')).toBe(true);
+    expect(seen.some((r) => r.method === 'POST' && r.path === '/api/notifications/inbox-items/a/read')).toBe(true);
     await screen.findByRole('button', { name: '消息通知,1 条未读' });
   });
 
   it('marks all read (全部已读) and the badge clears', async () => {
     let unread = 3;
     const seen = mockApi({
-      'GET /api/notifications/inbox/unread-count': () => ({ body: { count: unread } }),
-      'GET /api/notifications/inbox': { items: [item('a', '第一条')], total: 1, page: 1, pageSize: 5 },
-      'POST /api/notifications/inbox/read-all': () => {
+      'GET /api/notifications/inbox-items/unread-count': () => ({ body: { count: unread } }),
+      'GET /api/notifications/inbox-items': { items: [item('a', '第一条')], total: 1, page: 1, pageSize: 5 },
+      'POST /api/notifications/inbox-items/read-all': () => {
         unread = 0;
         return { body: { count: 0 } };
       },
@@ -53,7 +53,7 @@ describe('notification bell', () => {
     fireEvent.click(await screen.findByRole('button', { name: '消息通知,3 条未读' }));
     fireEvent.click(await screen.findByTestId('bell-mark-all'));
     await screen.findByRole('button', { name: '消息通知' });
-    expect(seen.filter((r) => r.path === '/api/notifications/inbox/read-all')).toHaveLength(1);
+    expect(seen.filter((r) => r.path === '/api/notifications/inbox-items/read-all')).toHaveLength(1);
     expect(screen.getByTestId('bell-mark-all')).toBeDisabled();
   });
 });

@@ -16,7 +16,7 @@ export const POLL_MS = 30_000;
 export function useUnreadCount(enabled = true) {
   return useQuery({
     queryKey: inboxKeys.unread,
-    queryFn: () => call(api.GET('/api/notifications/inbox/unread-count')),
+    queryFn: () => call(api.GET('/api/notifications/inbox-items/unread-count')),
     refetchInterval: POLL_MS,
     enabled,
   });
@@ -25,7 +25,7 @@ export function useUnreadCount(enabled = true) {
 export function useInbox(unreadOnly: boolean, page: number, pageSize: number, enabled = true) {
   return useQuery({
     queryKey: inboxKeys.list(unreadOnly, page, pageSize),
-    queryFn: () => call(api.GET('/api/notifications/inbox', { params: { query: { unreadOnly, page, pageSize } } })),
+    queryFn: () => call(api.GET('/api/notifications/inbox-items', { params: { query: { unreadOnly, page, pageSize } } })),
     enabled,
   });
 }
@@ -33,7 +33,7 @@ export function useInbox(unreadOnly: boolean, page: number, pageSize: number, en
 export function useMarkRead() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => call(api.POST('/api/notifications/inbox/{id}/read', { params: { path: { id } } })),
+    mutationFn: (id: string) => call(api.POST('/api/notifications/inbox-items/{id}/read', { params: { path: { id } } })),
     onSuccess: () => client.invalidateQueries({ queryKey: inboxKeys.all }),
   });
 }
@@ -41,7 +41,7 @@ export function useMarkRead() {
 export function useMarkAllRead() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => call(api.POST('/api/notifications/inbox/read-all')),
+    mutationFn: () => call(api.POST('/api/notifications/inbox-items/read-all')),
     onSuccess: () => client.invalidateQueries({ queryKey: inboxKeys.all }),
   });
 }

@@ -15,7 +15,7 @@ internal static class NotificationsEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        var inbox = endpoints.MapGroup("/api/notifications/inbox").WithTags("Notifications: inbox");
+        var inbox = endpoints.MapGroup("/api/notifications/inbox-items").WithTags("Notifications: inbox");
         inbox.MapGet("/", (bool? unreadOnly, int? page, int? pageSize, IMediator m, CancellationToken ct) =>
                 m.Send(new ListInboxQuery(unreadOnly, page, pageSize), ct))
             .RequirePermission(NotificationsPermissions.InboxUse).WithName("ListInbox");

@@ -1,9 +1,10 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mockApi, renderPage, validationProblem } from '@/test/page';
+import type { Schemas } from '@/api/client';
 import ChannelsPage, { toBody, toValues } from '.';
 
-const settings = {
+const settings: Schemas['ChannelSettingsDto'] = {
   smtpEnabled: true,
   smtpHost: 'smtp.renda.gov.cn',
   smtpPort: 587,
@@ -23,7 +24,7 @@ const settings = {
     { key: 'exports.completed', name: '导出完成' },
   ],
   version: 'v1',
-} as const;
+};
 
 const delivery = {
   id: 'd1',

@@ -14,14 +14,14 @@ describe('inbox page', () => {
   it('lists notifications, filters unread, marks one read and opens a link', async () => {
     let read = false;
     const seen = mockApi({
-      'GET /api/notifications/inbox/unread-count': () => ({ body: { count: read ? 0 : 1 } }),
-      'GET /api/notifications/inbox': (request) => {
+      'GET /api/notifications/inbox-items/unread-count': () => ({ body: { count: read ? 0 : 1 } }),
+      'GET /api/notifications/inbox-items': (request) => {
         const unreadOnly = new URL(request.url).searchParams.get('unreadOnly') === 'true';
         const list = items.map((i) => (i.id === 'a' && read ? { ...i, readAtUtc: '2026-12-01T04:00:00Z' } : i));
         const shown = unreadOnly ? list.filter((i) => !i.readAtUtc) : list;
         return { body: { items: shown, total: shown.length, page: 1, pageSize: 20 } };
       },
-      'POST /api/notifications/inbox/a/read': () => {
+      'POST /api/notifications/inbox-items/a/read': () => {
         read = true;
         return { body: { ...items[0], readAtUtc: '2026-12-01T04:00:00Z' } };
       },
@@ -38,15 +38,15 @@ describe('inbox page', () => {
     expect(seen.some((r) => r.search.get('unreadOnly') === 'true')).toBe(true);
 
     fireEvent.click(await screen.findByTestId('mark-read-a'));
-    await waitFor(() => expect(seen.some((r) => r.method === 'POST' && r.path === '/api/notifications/inbox/a/read')).toBe(true));
+    await waitFor(() => expect(seen.some((r) => r.method === 'POST' && r.path === '/api/notifications/inbox-items/a/read')).toBe(true));
     await screen.findByText('未读(0)');
   });
 
   it('opens the link of an item after marking it read', async () => {
     mockApi({
-      'GET /api/notifications/inbox/unread-count': { count: 1 },
-      'GET /api/notifications/inbox': { items, total: 2, page: 1, pageSize: 20 },
-      'POST /api/notifications/inbox/a/read': { ...items[0], readAtUtc: '2026-12-01T04:00:00Z' },
+      'GET /api/notifications/inbox-items/unread-count': { count: 1 },
+      'GET /api/notifications/inbox-items': { items, total: 2, page: 1, pageSize: 20 },
+      'POST /api/notifications/inbox-items/a/read': { ...items[0], readAtUtc: '2026-12-01T04:00:00Z' },
     });
     renderPage(<InboxPage />, { path: '/notifications', route: '/notifications' });
     fireEvent.click(within(await screen.findByTestId('inbox-item-a')).getByText('查看'));

@@ -19,7 +19,7 @@ export default function InboxPage() {
   const [unreadOnly, setUnreadOnly] = useState(false);
   const [page, setPage] = useState(1);
   const inbox = useInbox(unreadOnly, page, PAGE_SIZE);
-  const unread = useQuery({ queryKey: inboxKeys.unread, queryFn: () => call(api.GET('/api/notifications/inbox/unread-count')) });
+  const unread = useQuery({ queryKey: inboxKeys.unread, queryFn: () => call(api.GET('/api/notifications/inbox-items/unread-count')) });
   const markRead = useMarkRead();
   const markAll = useMarkAllRead();
 
