@@ -21,6 +21,8 @@ const FLAG_OF: Record<string, string> = {
   canManageCalendar: PERMISSIONS.calendarManage,
   canReadPointsPolicies: PERMISSIONS.pointsPoliciesRead,
   canUpdatePointsPolicies: PERMISSIONS.pointsPoliciesUpdate,
+  canUseInbox: PERMISSIONS.inboxUse,
+  canManageChannels: PERMISSIONS.channelsManage,
   canSupervise: PERMISSIONS.supervise,
 };
 
