@@ -63,7 +63,7 @@ public sealed class NotificationTests(EndToEnd e2e)
             await page.GetByTestId("bell-view-all").ClickAsync();
             await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/notifications");
             var list = page.GetByTestId("inbox-list");
-            await Assertions.Expect(list).ToContainTextAsync("现有角色:人大代表、站长/联络员", new() { Timeout = 15_000 });
+            await Assertions.Expect(list).ToContainTextAsync("现有角色:人大代表、联络站站长", new() { Timeout = 15_000 });
             await Assertions.Expect(list).ToContainTextAsync("未读");
             await EndToEnd.ScreenshotAsync(page, "notification-inbox");
             (await EndToEnd.AccessibilityViolationsAsync(page)).Should().BeEmpty();
