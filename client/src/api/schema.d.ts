@@ -922,7 +922,7 @@ export interface components {
             /** Format: int32 */
             quarterCap: null | number | string;
         };
-        PreferenceChoice: {
+        PreferenceChoiceDto: {
             category: string;
             email: components["schemas"]["EmailMode"];
         };
@@ -1040,7 +1040,7 @@ export interface components {
             version: string;
         };
         UpdatePreferencesCommand: {
-            preferences: components["schemas"]["PreferenceChoice"][];
+            preferences: components["schemas"]["PreferenceChoiceDto"][];
         };
         UpdateTenantBody: {
             name: string;

@@ -8,6 +8,7 @@ using CongressPlatform.IntegrationTests.Infrastructure;
 using CongressPlatform.Modules.Notifications.Channels;
 using CongressPlatform.Modules.Notifications.Domain;
 using CongressPlatform.Modules.Notifications.Persistence;
+using CongressPlatform.Modules.Notifications.Features.Deliveries;
 using CongressPlatform.Modules.Notifications.Sending;
 using MediatR;
 using Microsoft.EntityFrameworkCore;

@@ -7,6 +7,7 @@ using CongressPlatform.BuildingBlocks.Security;
 using CongressPlatform.Modules.Notifications.Channels;
 using CongressPlatform.Modules.Notifications.Contracts;
 using CongressPlatform.Modules.Notifications.Persistence;
+using CongressPlatform.Modules.Notifications.Features.Deliveries;
 using CongressPlatform.Modules.Notifications.Sending;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;

@@ -29,11 +29,11 @@ internal sealed class GetPreferencesQueryHandler(NotificationsDbContext db, ICur
     }
 }
 
-public sealed record PreferenceChoice(string Category, EmailMode Email);
+public sealed record PreferenceChoiceDto(string Category, EmailMode Email);
 
 /// <summary>Sets the signed-in person's e-mail choice for the given categories; others keep theirs.</summary>
 [RequiresPermission(NotificationsPermissions.InboxUse)]
-public sealed record UpdatePreferencesCommand(IReadOnlyList<PreferenceChoice> Preferences) : ICommand<IReadOnlyList<PreferenceDto>>;
+public sealed record UpdatePreferencesCommand(IReadOnlyList<PreferenceChoiceDto> Preferences) : ICommand<IReadOnlyList<PreferenceDto>>;
 
 internal sealed class UpdatePreferencesCommandValidator : AbstractValidator<UpdatePreferencesCommand>
 {

@@ -3,11 +3,12 @@ using System.Text;
 using CongressPlatform.Modules.Notifications.Contracts;
 using CongressPlatform.Modules.Notifications.Domain;
 using CongressPlatform.Modules.Notifications.Persistence;
+using CongressPlatform.Modules.Notifications.Sending;
 using CongressPlatform.SharedKernel;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
-namespace CongressPlatform.Modules.Notifications.Sending;
+namespace CongressPlatform.Modules.Notifications.Features.Deliveries;
 
 /// <summary>The delivery job (every 30 seconds): expand new notifications, send what is due. Returns how many were sent.</summary>
 [RequiresPermission(NotificationsPermissions.DeliveriesRun)]
