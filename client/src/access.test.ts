@@ -22,6 +22,8 @@ const FLAG_OF: Record<string, string> = {
   canUseExports: PERMISSIONS.exportsUse,
   canReadPointsPolicies: PERMISSIONS.pointsPoliciesRead,
   canUpdatePointsPolicies: PERMISSIONS.pointsPoliciesUpdate,
+  canUseInbox: PERMISSIONS.inboxUse,
+  canManageChannels: PERMISSIONS.channelsManage,
   canSupervise: PERMISSIONS.supervise,
 };
 

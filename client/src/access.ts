@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   exportsUse: 'platform.exports.use',
   pointsPoliciesRead: 'deputies.points-policies.read',
   pointsPoliciesUpdate: 'deputies.points-policies.update',
+  inboxUse: 'notifications.inbox.use',
+  channelsManage: 'notifications.channels.manage',
 } as const;
 
 export function access(me: Pick<Me, 'permissions' | 'roles'> | null | undefined) {
@@ -52,6 +54,8 @@ export function access(me: Pick<Me, 'permissions' | 'roles'> | null | undefined)
     canUseExports: can(PERMISSIONS.exportsUse),
     canReadPointsPolicies: can(PERMISSIONS.pointsPoliciesRead),
     canUpdatePointsPolicies: can(PERMISSIONS.pointsPoliciesUpdate),
+    canUseInbox: can(PERMISSIONS.inboxUse),
+    canManageChannels: can(PERMISSIONS.channelsManage),
     /** May enter the child tenants of the active one (the tenant switcher lists them). */
     canSupervise: can(PERMISSIONS.supervise) || (me?.roles ?? []).includes('supervisor'),
   };

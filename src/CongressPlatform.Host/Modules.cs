@@ -1,6 +1,7 @@
 using CongressPlatform.BuildingBlocks.Modules;
 using CongressPlatform.Modules.Deputies;
 using CongressPlatform.Modules.Identity;
+using CongressPlatform.Modules.Notifications;
 
 namespace CongressPlatform.Host;
 
@@ -11,5 +12,6 @@ public static class Modules
     [
         new IdentityModule(),
         new DeputiesModule(),
+        new NotificationsModule(),
     ];
 }

@@ -27,10 +27,10 @@ public sealed class AdministrationTests(EndToEnd e2e)
     // Every role of IDENTITY.md through a demo account (README); the menu follows the permission map of the active tenant.
     // 工作日历 is everyone's: every deadline is counted on it (platform.calendar.read); so is 我的导出 (platform.exports.use).
     [Theory]
-    [InlineData("sysadmin", "工作台|组织机构|承办单位|定时任务|工作日历|我的导出")]
+    [InlineData("sysadmin", "工作台|组织机构|承办单位|定时任务|工作日历|通知渠道|我的导出")]
     [InlineData("secadmin", "工作台|用户管理|工作日历|我的导出")]
     [InlineData("auditor", "工作台|工作日历|审计日志|我的导出")]
-    [InlineData("district.admin", "工作台|组织机构|承办单位|用户管理|工作日历|我的导出")]
+    [InlineData("district.admin", "工作台|组织机构|承办单位|用户管理|工作日历|通知渠道|我的导出")]
     [InlineData("leader", "工作台|组织机构|承办单位|用户管理|工作日历|我的导出")]
     [InlineData("district.staff", "工作台|组织机构|承办单位|用户管理|工作日历|我的导出")]
     [InlineData("dongliu.staff", "工作台|组织机构|承办单位|工作日历|我的导出")]

@@ -514,6 +514,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications/inbox-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/inbox-items/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetUnreadCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/inbox-items/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MarkRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/inbox-items/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MarkAllRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetNotificationPreferences"];
+        put: operations["UpdateNotificationPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetChannelSettings"];
+        put: operations["UpdateChannelSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/channels/{channel}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SendTestMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -604,6 +732,32 @@ export interface components {
             note: null | string;
             days: components["schemas"]["SpecialDayDto"][];
         };
+        CategoryDto: {
+            key: string;
+            name: string;
+        };
+        /** @enum {unknown} */
+        ChannelKind: "Email" | "WeCom" | "DingTalk";
+        ChannelSettingsDto: {
+            smtpEnabled: boolean;
+            smtpHost: null | string;
+            /** Format: int32 */
+            smtpPort: number | string;
+            smtpSecurity: components["schemas"]["SmtpSecurity"];
+            smtpUserName: null | string;
+            smtpPasswordSet: boolean;
+            smtpFromAddress: null | string;
+            smtpFromName: null | string;
+            weComEnabled: boolean;
+            weComWebhookSet: boolean;
+            dingTalkEnabled: boolean;
+            dingTalkWebhookSet: boolean;
+            dingTalkSecretSet: boolean;
+            robotCategories: string[];
+            availableCategories: components["schemas"]["CategoryDto"][];
+            /** Format: uuid */
+            version: null | string;
+        };
         ClientDto: {
             /** Format: uuid */
             id: string;
@@ -655,8 +809,44 @@ export interface components {
         };
         /** @enum {unknown} */
         DayType: "Workday" | "Weekend" | "Holiday" | "MakeUpWorkday";
+        DeliveryAttemptDto: {
+            /** Format: int32 */
+            number: number | string;
+            /** Format: date-time */
+            startedAtUtc: string;
+            /** Format: int32 */
+            durationMs: number | string;
+            succeeded: boolean;
+            /** Format: int32 */
+            statusCode: null | number | string;
+            error: null | string;
+        };
+        DeliveryDto: {
+            /** Format: uuid */
+            id: string;
+            channel: components["schemas"]["ChannelKind"];
+            category: string;
+            subject: string;
+            /** Format: uuid */
+            recipientUserId: null | string;
+            status: components["schemas"]["DeliveryStatus"];
+            /** Format: int32 */
+            attempts: number | string;
+            /** Format: date-time */
+            createdAtUtc: string;
+            /** Format: date-time */
+            nextAttemptAtUtc: string;
+            /** Format: date-time */
+            sentAtUtc: null | string;
+            lastError: null | string;
+            attemptLog: components["schemas"]["DeliveryAttemptDto"][];
+        };
+        /** @enum {unknown} */
+        DeliveryStatus: "Pending" | "Sending" | "Sent" | "Failed" | "AwaitingDigest" | "Digested";
         /** @enum {unknown} */
         DutyKind: "StudyAttended" | "InspectionJoined" | "StationDutyServed" | "VotersReceived" | "SuggestionRaised" | "DeedForPeople" | "ReportBackGiven" | "GroupActivity";
+        /** @enum {unknown} */
+        EmailMode: "Off" | "Immediately" | "DailyDigest";
         HandlingUnitDto: {
             /** Format: uuid */
             id: string;
@@ -673,6 +863,18 @@ export interface components {
         };
         /** @enum {unknown} */
         HandlingUnitKind: "GovernmentDepartment" | "StreetOffice" | "TownshipGovernment" | "PublicService" | "Other";
+        InboxItemDto: {
+            /** Format: uuid */
+            id: string;
+            category: string;
+            title: string;
+            body: string;
+            link: null | string;
+            /** Format: date-time */
+            createdAtUtc: string;
+            /** Format: date-time */
+            readAtUtc: null | string;
+        };
         JobOutcomeDto: {
             /** Format: date-time */
             startedAtUtc: string;
@@ -732,8 +934,26 @@ export interface components {
             /** Format: int32 */
             pageSize: number | string;
         };
+        PagedResultOfDeliveryDto: {
+            items: components["schemas"]["DeliveryDto"][];
+            /** Format: int32 */
+            total: number | string;
+            /** Format: int32 */
+            page: number | string;
+            /** Format: int32 */
+            pageSize: number | string;
+        };
         PagedResultOfHandlingUnitDto: {
             items: components["schemas"]["HandlingUnitDto"][];
+            /** Format: int32 */
+            total: number | string;
+            /** Format: int32 */
+            page: number | string;
+            /** Format: int32 */
+            pageSize: number | string;
+        };
+        PagedResultOfInboxItemDto: {
+            items: components["schemas"]["InboxItemDto"][];
             /** Format: int32 */
             total: number | string;
             /** Format: int32 */
@@ -772,6 +992,15 @@ export interface components {
             /** Format: int32 */
             quarterCap: null | number | string;
         };
+        PreferenceChoiceDto: {
+            category: string;
+            email: components["schemas"]["EmailMode"];
+        };
+        PreferenceDto: {
+            category: string;
+            name: string;
+            email: components["schemas"]["EmailMode"];
+        };
         RegisterClientCommand: {
             clientId: string;
             displayName: string;
@@ -804,6 +1033,8 @@ export interface components {
         SetMembershipBody: {
             roles: string[];
         };
+        /** @enum {unknown} */
+        SmtpSecurity: "None" | "StartTls";
         SpecialDayDto: {
             /** Format: date */
             date: string;
@@ -832,6 +1063,29 @@ export interface components {
         };
         /** @enum {unknown} */
         TenantKind: "District" | "Street" | "Township";
+        UnreadCountDto: {
+            /** Format: int32 */
+            count: number | string;
+        };
+        UpdateChannelSettingsCommand: {
+            smtpEnabled: boolean;
+            smtpHost: null | string;
+            /** Format: int32 */
+            smtpPort: number | string;
+            smtpSecurity: components["schemas"]["SmtpSecurity"];
+            smtpUserName: null | string;
+            smtpPassword: null | string;
+            smtpFromAddress: null | string;
+            smtpFromName: null | string;
+            weComEnabled: boolean;
+            weComWebhook: null | string;
+            dingTalkEnabled: boolean;
+            dingTalkWebhook: null | string;
+            dingTalkSecret: null | string;
+            robotCategories: string[];
+            /** Format: uuid */
+            version: null | string;
+        };
         UpdateClientBody: {
             displayName: string;
             redirectUris: string[];
@@ -854,6 +1108,9 @@ export interface components {
             rules: components["schemas"]["PointsRuleDto"][];
             /** Format: uuid */
             version: string;
+        };
+        UpdatePreferencesCommand: {
+            preferences: components["schemas"]["PreferenceChoiceDto"][];
         };
         UpdateTenantBody: {
             name: string;
@@ -1889,6 +2146,226 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PointsPolicyDto"];
+                };
+            };
+        };
+    };
+    ListInbox: {
+        parameters: {
+            query?: {
+                unreadOnly?: boolean;
+                page?: number | string;
+                pageSize?: number | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedResultOfInboxItemDto"];
+                };
+            };
+        };
+    };
+    GetUnreadCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountDto"];
+                };
+            };
+        };
+    };
+    MarkRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxItemDto"];
+                };
+            };
+        };
+    };
+    MarkAllRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountDto"];
+                };
+            };
+        };
+    };
+    GetNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferenceDto"][];
+                };
+            };
+        };
+    };
+    UpdateNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePreferencesCommand"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferenceDto"][];
+                };
+            };
+        };
+    };
+    GetChannelSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelSettingsDto"];
+                };
+            };
+        };
+    };
+    UpdateChannelSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateChannelSettingsCommand"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelSettingsDto"];
+                };
+            };
+        };
+    };
+    SendTestMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channel: components["schemas"]["ChannelKind"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryDto"];
+                };
+            };
+        };
+    };
+    ListDeliveries: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["DeliveryStatus"];
+                page?: number | string;
+                pageSize?: number | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedResultOfDeliveryDto"];
                 };
             };
         };

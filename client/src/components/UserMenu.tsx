@@ -1,5 +1,5 @@
-// The user menu in the header: profile, password, authenticator, my exports, language, sign out.
-import { DownloadOutlined, GlobalOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
+// The user menu in the header: profile, notification settings, password, authenticator, my exports, language, sign out.
+import { BellOutlined, DownloadOutlined, GlobalOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Button, Dropdown, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -18,6 +18,7 @@ export default function UserMenu({ me, compact, onSignOut }: UserMenuProps) {
   const language = currentLanguage();
   const items: MenuProps['items'] = [
     { key: 'profile', icon: <UserOutlined />, label: t('layout.profile') },
+    { key: 'notifications', icon: <BellOutlined />, label: t('layout.notificationPreferences') },
     { key: 'password', icon: <KeyOutlined />, label: t('layout.changePassword') },
     { key: 'authenticator', icon: <SafetyOutlined />, label: t('layout.authenticator') },
     { key: 'exports', icon: <DownloadOutlined />, label: t('layout.myExports') },
@@ -36,6 +37,7 @@ export default function UserMenu({ me, compact, onSignOut }: UserMenuProps) {
   ];
   const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key === 'profile') void navigate('/profile');
+    else if (key === 'notifications') void navigate('/profile/notifications');
     else if (key === 'password') void navigate('/profile/security#password');
     else if (key === 'authenticator') void navigate('/profile/security#authenticator');
     else if (key === 'exports') void navigate('/system/exports');

@@ -12,7 +12,7 @@
 //
 // Adding a page: create src/pages/<module>/<page>/index.tsx (default export), add one entry here, add its
 // `menu.<name>` key to src/locales/zh-CN/menu.ts and en-US/menu.ts.
-import { AppstoreOutlined, HomeOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, BellOutlined, HomeOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import type { AccessKey } from '@/access';
 
@@ -31,8 +31,17 @@ export interface AppRoute {
 export const routes: AppRoute[] = [
   { path: '/', name: 'home', icon: <HomeOutlined />, page: () => import('@/pages/home') },
   {
-    // 系统管理: tenants and handling units, users and memberships, scheduled jobs, the working-day calendar, audit, clients,
-    // and everyone's own exports (我的导出).
+    // Reached from the bell in the header, not listed in the side menu.
+    path: '/notifications',
+    name: 'notifications',
+    icon: <BellOutlined />,
+    access: 'canUseInbox',
+    hideInMenu: true,
+    page: () => import('@/pages/notifications/inbox'),
+  },
+  {
+    // 系统管理: tenants and handling units, users and memberships, scheduled jobs, the working-day calendar, notification
+    // channels, audit, and everyone's own exports (我的导出).
     path: '/system',
     name: 'system',
     icon: <SettingOutlined />,
@@ -55,6 +64,12 @@ export const routes: AppRoute[] = [
       },
       { path: '/system/jobs', name: 'system.jobs', access: 'canReadJobs', page: () => import('@/pages/platform/jobs') },
       { path: '/system/calendar', name: 'system.calendar', access: 'canReadCalendar', page: () => import('@/pages/platform/calendar') },
+      {
+        path: '/system/notification-channels',
+        name: 'system.notification-channels',
+        access: 'canManageChannels',
+        page: () => import('@/pages/notifications/channels'),
+      },
       { path: '/system/audit', name: 'system.audit', access: 'canReadAudit', page: () => import('@/pages/platform/audit') },
       { path: '/system/exports', name: 'system.exports', access: 'canUseExports', page: () => import('@/pages/platform/exports') },
     ],
@@ -67,6 +82,12 @@ export const routes: AppRoute[] = [
     children: [
       { path: '/profile', name: 'profile.info', page: () => import('@/pages/profile/info') },
       { path: '/profile/security', name: 'profile.security', page: () => import('@/pages/profile/security') },
+      {
+        path: '/profile/notifications',
+        name: 'profile.notifications',
+        access: 'canUseInbox',
+        page: () => import('@/pages/notifications/preferences'),
+      },
     ],
   },
 ];

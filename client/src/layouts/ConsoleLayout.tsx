@@ -10,6 +10,7 @@ import { Link, Outlet, useLocation, useNavigation } from 'react-router';
 import { api, call } from '@/api/client';
 import { useSession } from '@/auth/me';
 import { getUserManager, signOut, switchTenant } from '@/auth/oidc';
+import NotificationBell from '@/components/NotificationBell';
 import TenantSwitcher, { supervisedTenants } from '@/components/TenantSwitcher';
 import UserMenu from '@/components/UserMenu';
 import { findTrail, groupKey, menuKeys, menuRoutes } from '@/config/menu';
@@ -109,6 +110,7 @@ export default function ConsoleLayout() {
           />
           <TenantSwitcher me={me} supervised={supervised} loading={tenants.isFetching} onSwitch={onSwitch} />
           <div className="console-header-spacer" />
+          {access.canUseInbox ? <NotificationBell /> : null}
           <UserMenu me={me} compact={isMobile} onSignOut={onSignOut} />
         </Layout.Header>
         <Layout.Content className="console-content">

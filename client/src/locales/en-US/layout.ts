@@ -13,6 +13,7 @@ export default {
   switching: 'Switching to {{name}}…',
   userMenu: 'User menu',
   profile: 'Profile',
+  notificationPreferences: 'Notification preferences',
   changePassword: 'Change password',
   myExports: 'My exports',
   authenticator: 'Authenticator',

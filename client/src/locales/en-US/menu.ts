@@ -14,4 +14,7 @@ export default {
   profile: 'My account',
   'profile.info': 'Profile',
   'profile.security': 'Password and authenticator',
+  notifications: 'Notifications',
+  'system.notification-channels': 'Notification channels',
+  'profile.notifications': 'Notification preferences',
 } satisfies Messages['menu'];

@@ -12,9 +12,10 @@ import home from './home';
 import jobs from './jobs';
 import layout from './layout';
 import menu from './menu';
+import notifications from './notifications';
 import profile from './profile';
 import publicArea from './public';
 import tenants from './tenants';
 import users from './users';
 
-export default { common, menu, layout, auth, home, profile, exception, public: publicArea, enums, tenants, handlingUnits, users, jobs, attachments, calendar, audit, exports };
+export default { common, menu, layout, auth, home, profile, exception, public: publicArea, enums, tenants, handlingUnits, users, jobs, attachments, calendar, audit, exports, notifications };

@@ -11,6 +11,7 @@ export default {
   switching: '正在切换到 {{name}}…',
   userMenu: '用户菜单',
   profile: '个人信息',
+  notificationPreferences: '通知设置',
   changePassword: '修改密码',
   myExports: '我的导出',
   authenticator: '身份验证器',

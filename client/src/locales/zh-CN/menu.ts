@@ -13,4 +13,7 @@ export default {
   profile: '个人中心',
   'profile.info': '个人信息',
   'profile.security': '密码与身份验证器',
+  notifications: '消息中心',
+  'system.notification-channels': '通知渠道',
+  'profile.notifications': '通知设置',
 };

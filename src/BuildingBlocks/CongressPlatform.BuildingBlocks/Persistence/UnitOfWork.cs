@@ -9,11 +9,15 @@ public sealed class UnitOfWork
 
     internal int Depth { get; set; }
 
+    /// <summary>True while a command runs: changes made now are saved when the outermost command ends.</summary>
+    public bool InCommand => Depth > 0;
+
     internal void Enlist(DbContext context) => _contexts.Add(context);
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
-        foreach (var context in _contexts)
+        // Contexts that follow others (the notifications queue) are saved last, after the changes they report.
+        foreach (var context in _contexts.OrderBy(c => c is ISavedLast ? 1 : 0))
         {
             if (context.ChangeTracker.HasChanges())
             {
@@ -22,3 +26,6 @@ public sealed class UnitOfWork
         }
     }
 }
+
+/// <summary>A DbContext whose changes the unit of work saves after every other context's (e.g. queued notifications).</summary>
+public interface ISavedLast;

@@ -22,5 +22,21 @@ public static class Roles
         SystemAdmin, SecurityAdmin, AuditAdmin, TenantAdmin, Supervisor, Leader, Staff, StationKeeper, Deputy, UnitOfficer,
     ];
 
+    /// <summary>The role's Chinese name, as the web client shows it (locales/zh-CN/enums.ts), for messages people read.</summary>
+    public static string ZhName(string role) => role switch
+    {
+        SystemAdmin => "系统管理员",
+        SecurityAdmin => "安全管理员",
+        AuditAdmin => "审计管理员",
+        TenantAdmin => "单位管理员",
+        Supervisor => "督导",
+        Leader => "领导",
+        Staff => "工作人员",
+        StationKeeper => "联络站站长",
+        Deputy => "人大代表",
+        UnitOfficer => "承办单位人员",
+        _ => role,
+    };
+
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
 }

@@ -62,6 +62,12 @@ internal sealed class SetMembershipCommandHandler(
         {
             existing.SetRoles(roles);
         }
+        if (changed.Count > 0)
+        {
+            // Saved with the change (outbox): the account's holder is told in their inbox.
+            db.Publish(new MembershipChangedIntegrationEvent(account.Id, target.Id, target.Name,
+                roles.Order(StringComparer.Ordinal).ToList(), before.Order(StringComparer.Ordinal).ToList()));
+        }
         await db.SaveChangesAsync(cancellationToken);
         var was = before.Count == 0 ? "无" : string.Join('、', before.Order(StringComparer.Ordinal));
         await audit.RecordAsync(new IdentityAuditRecord(IdentityAuditKinds.MembershipChanged, true, account.Id, account.UserName, currentUser.UserId,
