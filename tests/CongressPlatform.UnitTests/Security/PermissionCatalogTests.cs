@@ -75,11 +75,12 @@ public sealed class PermissionCatalogTests
         var catalog = RealCatalog();
         // Self-service held by every role (reading one's own account) separates nobody; nor does reading the working-day
         // calendar, public facts (the State Council's holiday notices) that every deadline is counted on; nor does one's own
-        // inbox (notifications.inbox.use: only the signed-in person's notices and preferences).
+        // inbox (notifications.inbox.use: only the signed-in person's notices and preferences); nor does using exports, which
+        // reads nothing by itself (each list's own permission decides what may be exported).
         var everyone = catalog.All.Where(p => Roles.All.All(p.DefaultRoles.Contains)).Select(p => p.Name).ToHashSet();
         everyone.Should().OnlyContain(p => p.EndsWith(".profile.read", StringComparison.Ordinal) || p == PlatformPermissions.CalendarRead
-                || p == "notifications.inbox.use",
-            "only self-service and reading the public working-day calendar may be granted to every role");
+                || p == "notifications.inbox.use" || p == PlatformPermissions.ExportsUse,
+            "only self-service, reading the public working-day calendar, one's own inbox and one's own exports may be granted to every role");
         var system = catalog.PermissionsOf([Roles.SystemAdmin]).Except(everyone).ToHashSet();
         var security = catalog.PermissionsOf([Roles.SecurityAdmin]).Except(everyone).ToHashSet();
         var audit = catalog.PermissionsOf([Roles.AuditAdmin]).Except(everyone).ToHashSet();

@@ -146,6 +146,7 @@ public sealed class XlsxExportWriter : IExportWriter
         WritePackageXml(zip, "xl/_rels/workbook.xml.rels", WorkbookRelationshipsXml);
 
         int count;
+        var e = new Elements();
         await using (var part = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Optimal).Open())
         using (var writer = OpenXmlWriter.Create(part, Encoding.UTF8))
         {
@@ -160,18 +161,18 @@ public sealed class XlsxExportWriter : IExportWriter
                 Min = (uint)(i + 1), Max = (uint)(i + 1), Width = Math.Clamp(c.Width, 4, 100), CustomWidth = true,
             })));
             writer.WriteStartElement(new SheetData());
-            writer.WriteStartElement(new Row());
+            writer.WriteStartElement(e.Row);
             foreach (var column in columns)
             {
-                WriteText(writer, column.Header, HeaderStyle);
+                WriteText(writer, e, column.Header, HeaderStyle);
             }
             writer.WriteEndElement();
             count = await ExportWriters.EachRowAsync(rows, progress, row =>
             {
-                writer.WriteStartElement(new Row());
+                writer.WriteStartElement(e.Row);
                 for (var i = 0; i < columns.Count; i++)
                 {
-                    WriteCell(writer, columns[i].Type, i < row.Length ? row[i] : null);
+                    WriteCell(writer, e, columns[i].Type, i < row.Length ? row[i] : null);
                 }
                 writer.WriteEndElement();
             }, cancellationToken);
@@ -228,43 +229,76 @@ public sealed class XlsxExportWriter : IExportWriter
         value is int or long or short or byte or uint or ulong or ushort or sbyte or decimal
         || (value is double d && double.IsFinite(d)) || (value is float f && float.IsFinite(f));
 
-    private static void WriteCell(OpenXmlWriter writer, ExportCellType type, object? value)
+    private static void WriteCell(OpenXmlWriter writer, Elements e, ExportCellType type, object? value)
     {
         switch (type, value)
         {
             case (_, null):
-                writer.WriteElement(new Cell());
+                writer.WriteStartElement(e.Cell);
+                writer.WriteEndElement();
                 break;
             case (ExportCellType.DateTime, DateTime utc):
-                WriteNumber(writer, SpreadsheetText.BeijingTime(utc).ToOADate(), DateTimeStyle);
+                WriteNumber(writer, e, SpreadsheetText.BeijingTime(utc).ToOADate(), DateTimeStyle);
                 break;
             case (ExportCellType.DateTime, DateTimeOffset at):
-                WriteNumber(writer, SpreadsheetText.BeijingTime(at.UtcDateTime).ToOADate(), DateTimeStyle);
+                WriteNumber(writer, e, SpreadsheetText.BeijingTime(at.UtcDateTime).ToOADate(), DateTimeStyle);
                 break;
             case (ExportCellType.Date or ExportCellType.DateTime, DateOnly date):
-                WriteNumber(writer, date.ToDateTime(TimeOnly.MinValue).ToOADate(), DateStyle);
+                WriteNumber(writer, e, date.ToDateTime(TimeOnly.MinValue).ToOADate(), DateStyle);
                 break;
             case (ExportCellType.Date, DateTime date):
-                WriteNumber(writer, date.Date.ToOADate(), DateStyle);
+                WriteNumber(writer, e, date.Date.ToOADate(), DateStyle);
                 break;
             case (ExportCellType.Number, IFormattable number) when IsNumber(value):
-                writer.WriteElement(new Cell(new CellValue(number.ToString(null, CultureInfo.InvariantCulture))));
+                WriteValue(writer, e, number.ToString(null, CultureInfo.InvariantCulture), []);
                 break;
             default:
-                WriteText(writer, Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty, TextStyle);
+                WriteText(writer, e, Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty, TextStyle);
                 break;
         }
     }
 
-    private static void WriteNumber(OpenXmlWriter writer, double value, uint style) =>
-        writer.WriteElement(new Cell(new CellValue(value.ToString("R", CultureInfo.InvariantCulture))) { StyleIndex = style });
+    /// <summary>
+    /// One instance of each element per file, written again and again with its attributes given per cell: a new element
+    /// tree per cell would be garbage the moment it is written (docs/performance.md, E).
+    /// </summary>
+    private sealed class Elements
+    {
+        public Row Row { get; } = new();
+        public Cell Cell { get; } = new();
+        public CellValue Value { get; } = new();
+        public InlineString Inline { get; } = new();
+        public CellText Text { get; } = new();
+    }
 
-    private static void WriteText(OpenXmlWriter writer, string text, uint style) =>
-        writer.WriteElement(new Cell(new InlineString(new CellText(SpreadsheetText.ForCell(text)) { Space = SpaceProcessingModeValues.Preserve }))
-        {
-            DataType = CellValues.InlineString,
-            StyleIndex = style,
-        });
+    private static readonly OpenXmlAttribute[] PreserveSpace = [new("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve")];
+    private static readonly OpenXmlAttribute[][] StyleAttributes =
+        [.. Enumerable.Range(0, 5).Select(i => new OpenXmlAttribute[] { new("s", string.Empty, i.ToString(CultureInfo.InvariantCulture)) })];
+    private static readonly OpenXmlAttribute[][] TextAttributes =
+        [.. Enumerable.Range(0, 5).Select(i => new OpenXmlAttribute[] { new("s", string.Empty, i.ToString(CultureInfo.InvariantCulture)), new("t", string.Empty, "inlineStr") })];
+
+    private static void WriteNumber(OpenXmlWriter writer, Elements e, double value, uint style) =>
+        WriteValue(writer, e, value.ToString("R", CultureInfo.InvariantCulture), StyleAttributes[style]);
+
+    private static void WriteValue(OpenXmlWriter writer, Elements e, string value, OpenXmlAttribute[] attributes)
+    {
+        writer.WriteStartElement(e.Cell, attributes);
+        writer.WriteStartElement(e.Value);
+        writer.WriteString(value);
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+    }
+
+    private static void WriteText(OpenXmlWriter writer, Elements e, string text, uint style)
+    {
+        writer.WriteStartElement(e.Cell, TextAttributes[style]);
+        writer.WriteStartElement(e.Inline);
+        writer.WriteStartElement(e.Text, PreserveSpace);
+        writer.WriteString(SpreadsheetText.ForCell(text));
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+    }
 
     /// <summary>1 → A, 27 → AA.</summary>
     internal static string ColumnName(int index)
