@@ -25,6 +25,8 @@ public sealed class AuditLogTests(Platforms platforms)
 {
     private const string Audit = "/api/platform/audit-entries";
     private const string Units = "/api/identity/handling-units";
+    private const string Exports = "/api/platform/exports";
+    private const string AuditSource = "platform.audit-entries";
 
     private static string Unique(string prefix) => prefix + Guid.NewGuid().ToString("N")[..8];
 
@@ -152,7 +154,7 @@ public sealed class AuditLogTests(Platforms platforms)
             var client = factory.As($"{role}-audit", Demo.District, role);
             (await (await client.GetAsync(Audit)).ProblemAsync(403)).GetProperty("detail").GetString().Should().Contain("权限");
             await (await client.PostAsync($"{Audit}/verify", null)).ProblemAsync(403);
-            await (await client.GetAsync($"{Audit}/export")).ProblemAsync(403);
+            await (await client.PostJsonAsync(Exports, new { source = AuditSource, format = "Csv" })).ProblemAsync(403);
         }
         (await factory.CreateClient().GetAsync(Audit)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
@@ -288,24 +290,14 @@ public sealed class AuditLogTests(Platforms platforms)
 
     [Theory]
     [MemberData(nameof(Platforms.Providers), MemberType = typeof(Platforms))]
-    public async Task The_csv_and_the_export_source_hold_the_filtered_entries_and_each_export_is_recorded(DatabaseProvider provider)
+    public async Task The_export_of_the_audit_log_holds_the_filtered_entries_and_each_export_is_recorded(DatabaseProvider provider)
     {
         var factory = await platforms.GetAsync(provider);
         var staff = factory.As("staff-export", Demo.Street, "staff");
         var created = await (await staff.PostJsonAsync(Units, new { name = "=HYPERLINK(\"x\")" + Unique("单位"), kind = "Other" })).ReadAsync<UnitView>();
         var auditor = factory.As("auditor-export", Demo.Street, "audit-admin");
 
-        var response = await auditor.GetAsync($"{Audit}/export?entityId={created.Id}");
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
-        response.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
-        response.Headers.CacheControl?.NoStore.Should().BeTrue();
-        var bytes = await response.Content.ReadAsByteArrayAsync();
-        bytes.Take(3).Should().Equal((byte)0xEF, (byte)0xBB, (byte)0xBF);
-        var lines = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n");
-        lines[0].Should().StartWith("序号,时间(北京时间),类别,操作,结果");
-        lines.Should().HaveCount(3);
-        lines[1].Should().Contain("identity.create-handling-unit").And.Contain(",成功,").And.Contain("staff-export");
-
+        // The source as the exports service sees it (before the export below, whose own entry names the unit too).
         using (var scope = factory.Services.GetRequiredService<IServiceScopeFactory>().CreateSystemScope())
         {
             var source = scope.ServiceProvider.GetServices<IExportSource>().Single(s => s.Name == "platform.audit-entries");
@@ -320,9 +312,23 @@ public sealed class AuditLogTests(Platforms platforms)
             rows.Should().ContainSingle().Which.Should().HaveCount(source.Columns.Count).And.Contain("identity.create-handling-unit");
         }
 
+        var response = await auditor.PostJsonAsync(Exports, new { source = AuditSource, format = "Csv", filter = new { entityId = created.Id } });
+        response.StatusCode.Should().Be(HttpStatusCode.Created, "one row is written within the request");
+        var job = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        job.GetProperty("totalRows").GetInt32().Should().Be(1);
+        var download = await auditor.GetAsync($"{Exports}/{job.GetProperty("id").GetGuid()}/content");
+        download.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
+        download.Headers.CacheControl?.NoStore.Should().BeTrue();
+        var bytes = await download.Content.ReadAsByteArrayAsync();
+        bytes.Take(3).Should().Equal((byte)0xEF, (byte)0xBB, (byte)0xBF);
+        var lines = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n");
+        lines[0].Should().StartWith("序号,时间(北京时间),类别,操作,结果");
+        lines.Should().HaveCount(3);
+        lines[1].Should().Contain("identity.create-handling-unit").And.Contain(",成功,").And.Contain("staff-export");
+
         var exports = await EntriesAsync(factory.As("auditor-root", Demo.District, "audit-admin"), $"action=platform.audit.export&text={created.Id}");
         exports.Should().HaveCount(2);
-        exports.Should().ContainSingle(e => e.UserName == "auditor-export").Which.Detail.Should().Contain("1 条").And.Contain("CSV");
+        exports.Should().ContainSingle(e => e.UserName == "auditor-export").Which.Detail.Should().Contain("1 条");
     }
 
     [Theory]
@@ -341,7 +347,8 @@ public sealed class AuditLogTests(Platforms platforms)
             .Should().Be("提交的内容有误,请检查后重试。");
         (await (await auditor.GetAsync($"{Audit}/999999999")).ProblemAsync(404)).GetProperty("detail").GetString().Should().Contain("审计记录");
         var before = (await EntriesAsync(auditor, "action=platform.audit.export&userName=auditor-liucheng")).Count;
-        await (await auditor.GetAsync($"{Audit}/export?outcome=maybe")).ProblemAsync(400);
+        (await (await auditor.PostJsonAsync(Exports, new { source = AuditSource, format = "Csv", filter = new { outcome = "maybe" } })).ProblemAsync(400))
+            .GetProperty("errors").GetProperty("filter.outcome")[0].GetString().Should().Contain("未知的结果");
         (await EntriesAsync(auditor, "action=platform.audit.export&userName=auditor-liucheng")).Should().HaveCount(before, "a refused export is not recorded as one");
     }
 

@@ -1,4 +1,3 @@
-using System.Text;
 using CongressPlatform.Modules.Identity.Audit;
 using CongressPlatform.Modules.Identity.Contracts;
 using CongressPlatform.BuildingBlocks.Audit;
@@ -36,26 +35,4 @@ public sealed class IdentityAuditTests
         IdentityAuditKinds.IsKnown(null).Should().BeFalse();
         IdentityAuditKinds.IsKnown("EXPORT").Should().BeFalse();
     }
-}
-
-public sealed class CsvLinesTests
-{
-    private static string Line(params string?[] fields)
-    {
-        var csv = new StringBuilder();
-        CsvLines.AppendLine(csv, fields);
-        return csv.ToString();
-    }
-    [Fact]
-    public void Fields_are_quoted_only_when_needed_and_lines_end_with_crlf() =>
-        Line("a", null, "b,c", "say \"hi\"", "x\ny", "中文").Should().Be("a,,\"b,c\",\"say \"\"hi\"\"\",\"x\ny\",中文\r\n");
-
-    [Theory]
-    [InlineData("=1+1", "'=1+1")]
-    [InlineData("+86", "'+86")]
-    [InlineData("-2", "'-2")]
-    [InlineData("@SUM(A1)", "'@SUM(A1)")]
-    [InlineData("zhang=san", "zhang=san")]
-    public void A_field_excel_would_evaluate_starts_with_an_apostrophe(string field, string written) =>
-        Line(field).Should().Be(written + "\r\n");
 }

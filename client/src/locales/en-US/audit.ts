@@ -38,7 +38,6 @@ export default {
   intact: 'Verified: the audit log is intact',
   broken: 'Verification failed: entry {{seq}} is missing or was altered',
   verifiedRange: 'Checked entries {{from}} to {{to}} at {{at}}',
-  export: 'Export',
   outcomes: { succeeded: 'Succeeded', refused: 'Refused', failed: 'Failed' },
   categories: { command: 'Command', event: 'Event' },
   states: { added: 'Added', modified: 'Modified', deleted: 'Deleted' },

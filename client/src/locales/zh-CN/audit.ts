@@ -37,7 +37,6 @@ export default {
   intact: '校验通过:审计日志完整,未发现篡改',
   broken: '校验失败:第 {{seq}} 条记录缺失或已被篡改',
   verifiedRange: '校验范围:第 {{from}} 至 {{to}} 条;校验时间 {{at}}',
-  export: '导出',
   outcomes: { succeeded: '成功', refused: '拒绝', failed: '失败' },
   categories: { command: '命令', event: '事件' },
   states: { added: '新增', modified: '修改', deleted: '删除' },

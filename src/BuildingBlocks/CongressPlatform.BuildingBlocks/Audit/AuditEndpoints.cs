@@ -47,18 +47,6 @@ public static class AuditEndpoints
                 m.Send(new SearchAuditEntriesQuery(
                     new AuditFilter(from, to, userId, userName, tenantId, action, category, entityType, entityId, outcome, text), page, pageSize), ct))
             .RequirePermission(PlatformPermissions.AuditRead).WithName("SearchAuditEntries");
-        audit.MapGet("/export", async (
-                    DateTimeOffset? from, DateTimeOffset? to, Guid? userId, string? userName, Guid? tenantId, string? action,
-                    string? category, string? entityType, string? entityId, string? outcome, string? text,
-                    IMediator m, HttpContext http, CancellationToken ct) =>
-                {
-                    var file = await m.Send(new ExportAuditEntriesQuery(
-                        new AuditFilter(from, to, userId, userName, tenantId, action, category, entityType, entityId, outcome, text)), ct);
-                    // The file holds the audit log: no cache keeps a copy.
-                    http.Response.Headers.CacheControl = "no-store";
-                    return TypedResults.File(file.Content, "text/csv; charset=utf-8", file.FileName);
-                })
-            .RequirePermission(PlatformPermissions.AuditRead).WithName("ExportAuditEntries");
         audit.MapGet("/{seq:long}", (long seq, IMediator m, CancellationToken ct) => m.Send(new GetAuditEntryQuery(seq), ct))
             .RequirePermission(PlatformPermissions.AuditRead).WithName("GetAuditEntry");
         audit.MapPost("/verify", (IMediator m, CancellationToken ct) => m.Send(new VerifyAuditChainQuery(), ct))

@@ -65,7 +65,8 @@ public static class ExportEndpoints
         group.MapGet("/{id:guid}/content", async (Guid id, IMediator m, HttpContext http, CancellationToken ct) =>
             {
                 var content = await m.Send(new GetExportContentQuery(id), ct);
-                http.Response.Headers.CacheControl = "private, no-cache";
+                // Exported lists hold personal data (and the audit log): no cache keeps a copy.
+                http.Response.Headers.CacheControl = "no-store";
                 // Content-Disposition: attachment; filename=…; filename*=UTF-8''… (RFC 5987/6266) from fileDownloadName.
                 return TypedResults.Stream(content.Content, content.ContentType, content.Export.FileName,
                     lastModified: content.Export.CompletedAtUtc is { } done ? new DateTimeOffset(done, TimeSpan.Zero) : null);

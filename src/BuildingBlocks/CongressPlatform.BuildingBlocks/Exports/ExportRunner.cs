@@ -105,17 +105,13 @@ internal sealed class ExportRunner(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Tells the user, when a notifier is registered (the notifications service).</summary>
+    /// <summary>Tells the user through the notifications service (inbox, and e-mail by their preferences).</summary>
     private Task NotifyAsync(ExportJob job, bool completed, CancellationToken cancellationToken) =>
         NotifyAsync(services, job, completed, cancellationToken);
 
     internal static async Task NotifyAsync(IServiceProvider services, ExportJob job, bool completed, CancellationToken cancellationToken)
     {
-        if (services.GetService<INotifier>() is not { } notifier)
-        {
-            return;
-        }
-        await notifier.NotifyAsync(new Notification
+        await services.GetRequiredService<INotifier>().NotifyAsync(new Notification
         {
             TenantId = job.TenantId,
             RecipientUserIds = [job.UserId],

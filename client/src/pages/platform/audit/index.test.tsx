@@ -53,7 +53,7 @@ const detail = {
   prevHash: 'a'.repeat(64),
   hash: 'b'.repeat(64),
 };
-const auditor = makeMe({ roles: ['audit-admin'], permissions: ['platform.audit.read'] });
+const auditor = makeMe({ roles: ['audit-admin'], permissions: ['platform.audit.read', 'platform.exports.use'] });
 const row = (seq: number) => document.querySelector<HTMLElement>(`[data-testid="audit-table"] tr[data-row-key="${seq}"]`)!;
 
 afterEach(() => vi.unstubAllGlobals());
@@ -125,23 +125,30 @@ describe('audit page', () => {
     expect(screen.getByTestId('audit-verification')).toHaveClass('ant-alert-error');
   });
 
-  it('exports the filtered entries as a file, and shows why when the export is refused', async () => {
+  it('exports the filtered entries through the shared exports, and shows why when the export is refused', async () => {
     const createObjectURL = vi.fn(() => 'blob:audit');
     vi.stubGlobal('URL', Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() }));
     let refuse = false;
+    const job = { id: 'e1', source: 'platform.audit-entries', title: '审计日志', format: 'Csv', status: 'Completed', totalRows: 2,
+      rowsWritten: 2, sizeBytes: 20, fileName: '审计日志.csv', error: null, createdAtUtc: '2026-12-01T08:00:00Z',
+      completedAtUtc: '2026-12-01T08:00:01Z', expiresAtUtc: '2026-12-08T08:00:01Z' };
     const seen = mockApi({
       'GET /api/platform/audit-entries': page,
-      'GET /api/platform/audit-entries/export': () =>
-        refuse ? validationProblem({ to: ['结束时间不能早于开始时间。'] }) : { body: '序号,时间' },
+      'POST /api/platform/exports': () =>
+        refuse ? validationProblem({ 'filter.to': ['结束时间不能早于开始时间。'] }) : { status: 201, body: job },
+      'GET /api/platform/exports/e1/content': () => ({ body: '序号,时间' }),
     });
     renderPage(<AuditPage />, { me: auditor });
     await waitFor(() => expect(row(12)).toBeTruthy());
-    fireEvent.click(screen.getByTestId('audit-export'));
+    fireEvent.click(screen.getByTestId('export-button'));
+    fireEvent.click(await screen.findByText('导出为 CSV'));
     await waitFor(() => expect(createObjectURL).toHaveBeenCalledTimes(1));
-    expect(seen.filter((r) => r.path === '/api/platform/audit-entries/export')).toHaveLength(1);
+    const start = seen.find((r) => r.method === 'POST' && r.path === '/api/platform/exports');
+    expect(start?.body).toMatchObject({ source: 'platform.audit-entries', format: 'Csv' });
     refuse = true;
-    await waitFor(() => expect(screen.getByTestId('audit-export')).not.toHaveClass('ant-btn-loading'));
-    fireEvent.click(screen.getByTestId('audit-export'));
+    await waitFor(() => expect(screen.getByTestId('export-button')).not.toHaveClass('ant-btn-loading'));
+    fireEvent.click(screen.getByTestId('export-button'));
+    fireEvent.click(await screen.findByText('导出为 CSV'));
     expect(await screen.findByText('结束时间不能早于开始时间。')).toBeInTheDocument();
     expect(createObjectURL).toHaveBeenCalledTimes(1);
   });

@@ -1,7 +1,8 @@
 // 审计日志 (/system/audit): the platform audit log for the audit administrator (GET /api/platform/audit-entries),
 // filtered by time, user, tenant, action, object, outcome and free text, newest first; an entry's before/after in a
-// drawer (GET …/{seq}); "校验日志完整性" recomputes the hash chain (POST …/verify); the CSV export (GET …/export).
-import { DownloadOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
+// drawer (GET …/{seq}); "校验日志完整性" recomputes the hash chain (POST …/verify); 导出 (Excel or CSV) of the filtered
+// entries through the shared exports (source platform.audit-entries).
+import { SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -26,6 +27,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call, type Schemas } from '@/api/client';
 import { useSession } from '@/auth/me';
+import ExportButton from '@/components/ExportButton';
 import ProblemResult from '@/components/ProblemResult';
 import { useShowError } from '@/components/useShowError';
 
@@ -195,25 +197,6 @@ export default function AuditPage() {
     mutationFn: () => call(api.POST('/api/platform/audit-entries/verify')),
     onError: (error) => showError(error),
   });
-  const [exporting, setExporting] = useState(false);
-  // The file needs the bearer token, so it is fetched and handed to the browser as a blob.
-  const exportCsv = async () => {
-    setExporting(true);
-    try {
-      const blob = await call(api.GET('/api/platform/audit-entries/export', { params: { query }, parseAs: 'blob' }));
-      const url = URL.createObjectURL(blob as Blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `audit-log-${dayjs().format('YYYYMMDD-HHmmss')}.csv`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    } catch (error) {
-      showError(error);
-    } finally {
-      setExporting(false);
-    }
-  };
-
   if (entries.isError && !entries.data) return <ProblemResult error={entries.error} onRetry={() => void entries.refetch()} />;
 
   const columns: TableColumnsType<Entry> = [
@@ -271,9 +254,7 @@ export default function AuditPage() {
           <Button icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={() => verify.mutate()} data-testid="audit-verify">
             {t('audit.verify')}
           </Button>
-          <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportCsv()} data-testid="audit-export">
-            {t('audit.export')}
-          </Button>
+          {access.canUseExports ? <ExportButton source="platform.audit-entries" filter={{ ...query }} /> : null}
         </Space>
       }
     >

@@ -1,18 +1,16 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 using CongressPlatform.BuildingBlocks.Exports;
 using CongressPlatform.BuildingBlocks.Security;
 using CongressPlatform.BuildingBlocks.Tenancy;
 using CongressPlatform.SharedKernel;
 using FluentValidation;
-using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace CongressPlatform.BuildingBlocks.Audit.Features;
 
-/// <summary>The columns of an exported audit log, shared by the direct CSV and the export source.</summary>
+/// <summary>The columns of an exported audit log.</summary>
 internal static class AuditExportColumns
 {
     public static readonly IReadOnlyList<ExportColumn> All =
@@ -62,63 +60,9 @@ internal static class AuditExportColumns
     }
 }
 
-/// <summary>A CSV file: its name and its bytes (with the UTF-8 byte-order mark).</summary>
-public sealed record AuditCsvDto(string FileName, byte[] Content);
-
 /// <summary>
-/// The entries matching the list's filter, newest first, as CSV for Excel (UTF-8 with BOM, Chinese headers, Beijing
-/// time), at most <see cref="ExportAuditEntriesQueryHandler.MaxRows"/> rows. The export is itself recorded.
-/// </summary>
-[RequiresPermission(PlatformPermissions.AuditRead)]
-public sealed record ExportAuditEntriesQuery(AuditFilter Filter) : IQuery<AuditCsvDto>;
-
-internal sealed class ExportAuditEntriesQueryValidator : AbstractValidator<ExportAuditEntriesQuery>
-{
-    public ExportAuditEntriesQueryValidator() => AuditScope.ApplyRules(this, q => q.Filter);
-}
-
-internal sealed class ExportAuditEntriesQueryHandler(
-    AuditDbContext db, ITenantContext scope, ITenantDirectory directory, IAuditLog audit, TimeProvider clock)
-    : IRequestHandler<ExportAuditEntriesQuery, AuditCsvDto>
-{
-    public const int MaxRows = 50_000;
-
-    public async Task<AuditCsvDto> Handle(ExportAuditEntriesQuery request, CancellationToken cancellationToken)
-    {
-        var entries = AuditScope.Apply(await AuditScope.VisibleAsync(db, scope, directory, cancellationToken), request.Filter);
-        var count = await entries.CountAsync(cancellationToken);
-        if (count > MaxRows)
-        {
-            throw new BusinessRuleException("audit.export_too_large", Text.Of(
-                $"符合条件的审计记录有 {count} 条,超过单次导出上限 {MaxRows} 条,请缩小时间范围后分批导出。",
-                $"{count} entries match, more than the {MaxRows} one export may hold; narrow the time range and export in parts."));
-        }
-        var csv = new StringBuilder();
-        CsvLines.AppendLine(csv, AuditExportColumns.All.Select(c => c.Header).ToList());
-        var rows = 0;
-        await foreach (var entry in entries.AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            var cells = AuditExportColumns.Row(AuditEntryDto.From(entry), entry.Hash);
-            CsvLines.AppendLine(csv, cells.Select(Cell).ToList());
-            rows++;
-        }
-        await audit.RecordAsync(new AuditRecord("platform.audit.export",
-            Detail: $"导出审计日志 {rows} 条(CSV);条件:{AuditExportColumns.Describe(request.Filter)}"), cancellationToken);
-        var now = TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, ChinaTime.Zone);
-        return new AuditCsvDto($"audit-log-{now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.csv", CsvLines.Utf8WithBom(csv));
-    }
-
-    private static string? Cell(object? value) => value switch
-    {
-        DateTime utc => TimeZoneInfo.ConvertTimeFromUtc(utc, ChinaTime.Zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value?.ToString(),
-    };
-}
-
-/// <summary>
-/// The audit log for the exports service (.xlsx/CSV in the background): the same filter (JSON, camelCase), scope and
-/// columns as the direct export. When the rows have been read, the export is recorded in the log.
+/// The audit log for the exports service (the 导出 button of /system/audit: .xlsx or CSV, in the background when large):
+/// the search's filter (JSON, camelCase) and scope. When the rows have been read, the export is recorded in the log.
 /// </summary>
 internal sealed class AuditExportSource(AuditDbContext db, ITenantContext scope, ITenantDirectory directory, IAuditLog audit) : IExportSource
 {
@@ -154,13 +98,25 @@ internal sealed class AuditExportSource(AuditDbContext db, ITenantContext scope,
         {
             return new AuditFilter();
         }
-        var parsed = filter.Deserialize<AuditFilter>(AuditJson.Options) ?? new AuditFilter();
+        AuditFilter parsed;
+        try
+        {
+            parsed = filter.Deserialize<AuditFilter>(AuditJson.Options) ?? new AuditFilter();
+        }
+        catch (JsonException)
+        {
+            throw new RequestValidationException(new Dictionary<string, string[]>
+            {
+                ["filter"] = [SharedKernel.Text.Of("筛选条件格式不正确(时间须为 ISO 8601,编号须为 GUID)。",
+                    "The filter is malformed (times must be ISO 8601, ids GUIDs).")],
+            });
+        }
         var validator = new InlineValidator<AuditFilter>();
         AuditScope.ApplyRules(validator, f => f);
         var result = validator.Validate(parsed);
         if (!result.IsValid)
         {
-            throw new RequestValidationException(result.Errors.GroupBy(e => e.PropertyName)
+            throw new RequestValidationException(result.Errors.GroupBy(e => $"filter.{e.PropertyName}")
                 .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()));
         }
         return parsed;
