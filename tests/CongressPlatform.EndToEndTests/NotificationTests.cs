@@ -61,7 +61,7 @@ public sealed class NotificationTests(EndToEnd e2e)
             await EndToEnd.ScreenshotAsync(page, "notification-bell");
 
             await page.GetByTestId("bell-view-all").ClickAsync();
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/notifications");
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/notifications", new() { WaitUntil = WaitUntilState.Commit });
             var list = page.GetByTestId("inbox-list");
             await Assertions.Expect(list).ToContainTextAsync("现有角色:人大代表、联络站站长", new() { Timeout = 15_000 });
             await Assertions.Expect(list).ToContainTextAsync("未读");
@@ -72,7 +72,10 @@ public sealed class NotificationTests(EndToEnd e2e)
             await Assertions.Expect(bell).ToHaveAttributeAsync("aria-label", "消息通知", new() { Timeout = 15_000 });
             await Assertions.Expect(list.GetByText("已读", new() { Exact = true })).ToBeVisibleAsync();
 
-            await page.GotoAsync("/profile/notifications");
+            // From the user menu (a client-side navigation, no reload).
+            await page.GetByTestId("user-menu").ClickAsync();
+            await page.GetByRole(AriaRole.Menuitem, new() { Name = "通知设置" }).ClickAsync();
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/profile/notifications", new() { WaitUntil = WaitUntilState.Commit });
             await Assertions.Expect(page.GetByTestId("preferences")).ToContainTextAsync("角色与权限变更", new() { Timeout = 30_000 });
             await Assertions.Expect(page.GetByTestId("preferences")).ToContainTextAsync("每日摘要");
             await EndToEnd.ScreenshotAsync(page, "notification-preferences");

@@ -28,7 +28,7 @@ public sealed record PreferenceView(string Category, string Name, string Email);
 public sealed class NotificationWorld : IAsyncDisposable
 {
     public const string Channels = "/api/notifications/channels";
-    public const string Inbox = "/api/notifications/inbox-items-items";
+    public const string Inbox = "/api/notifications/inbox-items";
 
     private static readonly string[] StaffRole = ["staff"];
 
