@@ -1,8 +1,6 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CongressPlatform.BuildingBlocks.Exports;
-using CongressPlatform.BuildingBlocks.Notifications;
 using CongressPlatform.BuildingBlocks.Persistence;
 using CongressPlatform.IntegrationTests.Infrastructure;
 using CongressPlatform.Modules.Identity.Contracts;
@@ -54,21 +52,7 @@ internal sealed class GeneratedRowsSource : IExportSource
     }
 }
 
-/// <summary>Stands in for the notifications service: records every notice.</summary>
-internal sealed class RecordingNotifier : INotifier
-{
-    public ConcurrentQueue<Notification> Sent { get; } = new();
-
-    public Task NotifyAsync(Notification notification, CancellationToken cancellationToken = default)
-    {
-        Sent.Enqueue(notification);
-        return Task.CompletedTask;
-    }
-
-    public IReadOnlyList<Notification> For(Guid jobId) => Sent.Where(n => n.DeduplicationKey == $"exports:{jobId}").ToList();
-}
-
-/// <summary>One host per provider with the generated source, the recording notifier and a small inline threshold (20 rows).</summary>
+/// <summary>One host per provider with the generated source and a small inline threshold (20 rows).</summary>
 public sealed class ExportPlatforms : IAsyncLifetime
 {
     public const int InlineMaxRows = 20;
@@ -91,8 +75,6 @@ public sealed class ExportPlatforms : IAsyncLifetime
     public static void AddTestServices(IServiceCollection services)
     {
         services.AddExportSource<GeneratedRowsSource>();
-        services.AddSingleton<RecordingNotifier>();
-        services.AddSingleton<INotifier>(p => p.GetRequiredService<RecordingNotifier>());
     }
 
     public Task<PlatformFactory> GetAsync(DatabaseProvider provider) => _platforms.GetAsync(provider);

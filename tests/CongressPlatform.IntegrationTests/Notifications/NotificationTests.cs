@@ -217,16 +217,16 @@ public sealed class NotificationTests(Platforms platforms)
             preferences = new object[]
             {
                 new { category = "exports.completed", email = "DailyDigest" },
-                new { category = "identity.password-reset", email = "Off" },
+                new { category = "exports.failed", email = "Off" },
             },
         })).ReadAsync<List<PreferenceView>>();
         updated.Single(p => p.Category == "exports.completed").Email.Should().Be("DailyDigest");
 
         await world.NotifyAsync(world.Notice("导出完成:代表名册"));
         await world.NotifyAsync(world.Notice("导出完成:联络站台账"));
-        await world.NotifyAsync(world.Notice("密码已重置", category: "identity.password-reset"));
+        await world.NotifyAsync(world.Notice("导出失败:代表名册", category: "exports.failed"));
         await world.RunDeliveriesAsync();
-        world.Smtp.Messages.Should().BeEmpty("digest items wait for the digest, and password resets are off");
+        world.Smtp.Messages.Should().BeEmpty("digest items wait for the digest, and failed exports are off");
         (await (await world.User.GetAsync($"{NotificationWorld.Inbox}/unread-count")).ReadAsync<CountView>()).Count.Should().Be(3, "the inbox gets everything");
 
         (await SendDigestsAsync(factory)).Should().BeGreaterThanOrEqualTo(1);
@@ -234,7 +234,7 @@ public sealed class NotificationTests(Platforms platforms)
         await world.RunDeliveriesAsync();
         var digest = world.Smtp.Messages.Should().ContainSingle().Subject;
         digest.Subject.Should().StartWith("每日通知摘要").And.EndWith("共 2 条)");
-        digest.Body.Should().Contain("导出完成:代表名册").And.Contain("导出完成:联络站台账").And.NotContain("密码已重置");
+        digest.Body.Should().Contain("导出完成:代表名册").And.Contain("导出完成:联络站台账").And.NotContain("导出失败");
         (await world.DeliveriesAsync()).Where(d => d.Category == "exports.completed").Should().OnlyContain(d => d.Status == "Digested");
     }
 

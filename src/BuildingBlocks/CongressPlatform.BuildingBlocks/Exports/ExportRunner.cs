@@ -26,15 +26,17 @@ internal sealed class ExportRunner(
         var job = await db.Jobs.SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken);
         if (job is not null)
         {
-            await RunAsync(job, cancellationToken);
+            await RunAsync(job, inRequest: false, cancellationToken);
         }
     }
 
     /// <summary>
     /// Runs a started (<see cref="ExportStatus.Running"/>) job to its end: completed, or failed with a reason the user can
     /// read. A cancellation (the host stopping) leaves it running: its lease runs out and a worker takes it up again.
+    /// A background job ends with a notification; a small one written within the request does not (its user is
+    /// looking at the result already).
     /// </summary>
-    public async Task RunAsync(ExportJob job, CancellationToken cancellationToken)
+    public async Task RunAsync(ExportJob job, bool inRequest, CancellationToken cancellationToken)
     {
         try
         {
@@ -74,7 +76,10 @@ internal sealed class ExportRunner(
                 logger.LogInformation("Export {JobId} was deleted or taken over while it was written; its file is discarded", job.Id);
                 return;
             }
-            await NotifyAsync(job, completed: true, cancellationToken);
+            if (!inRequest)
+            {
+                await NotifyAsync(job, completed: true, cancellationToken);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -92,7 +97,10 @@ internal sealed class ExportRunner(
                 logger.LogError(e, "Export {JobId} of {Source} failed", job.Id, job.Source);
             }
             await FailAsync(db, job, reason, options.Value, clock, CancellationToken.None);
-            await NotifyAsync(job, completed: false, CancellationToken.None);
+            if (!inRequest)
+            {
+                await NotifyAsync(job, completed: false, CancellationToken.None);
+            }
         }
     }
 

@@ -68,7 +68,7 @@ internal sealed class StartExportCommandHandler(
         // Small: written now, in this request's scope. Should the request die, the lease runs out and a worker finishes it.
         job.Start(now, now.AddSeconds(options.Value.LeaseSeconds));
         await db.SaveChangesAsync(cancellationToken);
-        await runner.RunAsync(job, cancellationToken);
+        await runner.RunAsync(job, inRequest: true, cancellationToken);
         return ExportJobDto.From(job);
     }
 }
