@@ -194,22 +194,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/platform/audit-entries/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["ExportAuditEntries"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/platform/audit-entries/{seq}": {
         parameters: {
             query?: never;
@@ -236,6 +220,54 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["VerifyAuditChain"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListExports"];
+        put?: never;
+        post: operations["StartExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/exports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetExport"];
+        put?: never;
+        post?: never;
+        delete: operations["DeleteExport"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/exports/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DownloadExport"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -847,6 +879,32 @@ export interface components {
         DutyKind: "StudyAttended" | "InspectionJoined" | "StationDutyServed" | "VotersReceived" | "SuggestionRaised" | "DeedForPeople" | "ReportBackGiven" | "GroupActivity";
         /** @enum {unknown} */
         EmailMode: "Off" | "Immediately" | "DailyDigest";
+        /** @enum {unknown} */
+        ExportFormat: "Xlsx" | "Csv";
+        ExportJobDto: {
+            /** Format: uuid */
+            id: string;
+            source: string;
+            title: string;
+            format: components["schemas"]["ExportFormat"];
+            status: components["schemas"]["ExportStatus"];
+            /** Format: int32 */
+            totalRows: number | string;
+            /** Format: int32 */
+            rowsWritten: number | string;
+            /** Format: int64 */
+            sizeBytes: null | number | string;
+            fileName: null | string;
+            error: null | string;
+            /** Format: date-time */
+            createdAtUtc: string;
+            /** Format: date-time */
+            completedAtUtc: null | string;
+            /** Format: date-time */
+            expiresAtUtc: null | string;
+        };
+        /** @enum {unknown} */
+        ExportStatus: "Queued" | "Running" | "Completed" | "Failed";
         HandlingUnitDto: {
             /** Format: uuid */
             id: string;
@@ -936,6 +994,15 @@ export interface components {
         };
         PagedResultOfDeliveryDto: {
             items: components["schemas"]["DeliveryDto"][];
+            /** Format: int32 */
+            total: number | string;
+            /** Format: int32 */
+            page: number | string;
+            /** Format: int32 */
+            pageSize: number | string;
+        };
+        PagedResultOfExportJobDto: {
+            items: components["schemas"]["ExportJobDto"][];
             /** Format: int32 */
             total: number | string;
             /** Format: int32 */
@@ -1043,6 +1110,11 @@ export interface components {
         };
         /** @enum {unknown} */
         SpecialDayKind: "Holiday" | "MakeUpWorkday";
+        StartExportBody: {
+            source: string;
+            format: components["schemas"]["ExportFormat"];
+            filter?: unknown;
+        };
         TemporaryPasswordDto: {
             temporaryPassword: string;
         };
@@ -1495,36 +1567,6 @@ export interface operations {
             };
         };
     };
-    ExportAuditEntries: {
-        parameters: {
-            query?: {
-                from?: string;
-                to?: string;
-                userId?: string;
-                userName?: string;
-                tenantId?: string;
-                action?: string;
-                category?: string;
-                entityType?: string;
-                entityId?: string;
-                outcome?: string;
-                text?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
     GetAuditEntry: {
         parameters: {
             query?: never;
@@ -1564,6 +1606,124 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AuditVerificationDto"];
                 };
+            };
+        };
+    };
+    ListExports: {
+        parameters: {
+            query?: {
+                page?: number | string;
+                pageSize?: number | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedResultOfExportJobDto"];
+                };
+            };
+        };
+    };
+    StartExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartExportBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportJobDto"];
+                };
+            };
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportJobDto"];
+                };
+            };
+        };
+    };
+    GetExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportJobDto"];
+                };
+            };
+        };
+    };
+    DeleteExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DownloadExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
