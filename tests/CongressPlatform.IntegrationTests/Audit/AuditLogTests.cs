@@ -7,6 +7,7 @@ using CongressPlatform.BuildingBlocks.Audit.Features;
 using CongressPlatform.BuildingBlocks.Audit.Migrations;
 using CongressPlatform.BuildingBlocks.Execution;
 using CongressPlatform.BuildingBlocks.Exports;
+using CongressPlatform.BuildingBlocks.Exports.Features;
 using CongressPlatform.BuildingBlocks.Persistence;
 using CongressPlatform.IntegrationTests.Infrastructure;
 using MediatR;
@@ -329,6 +330,25 @@ public sealed class AuditLogTests(Platforms platforms)
         var exports = await EntriesAsync(factory.As("auditor-root", Demo.District, "audit-admin"), $"action=platform.audit.export&text={created.Id}");
         exports.Should().HaveCount(2);
         exports.Should().ContainSingle(e => e.UserName == "auditor-export").Which.Detail.Should().Contain("1 条");
+    }
+
+    [Theory]
+    [MemberData(nameof(Platforms.Providers), MemberType = typeof(Platforms))]
+    public async Task A_job_run_that_changes_nothing_is_not_recorded_but_a_user_command_that_changes_nothing_is(DatabaseProvider provider)
+    {
+        var factory = await platforms.GetAsync(provider);
+        var auditor = Auditor(factory, Demo.District);
+        var cleanups = (await EntriesAsync(auditor, "action=platform.cleanup-expired-exports")).Count;
+        using (var scope = factory.Services.GetRequiredService<IServiceScopeFactory>().CreateSystemScope())
+        {
+            (await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CleanupExpiredExportsCommand())).Should().Be(0);
+        }
+        (await EntriesAsync(auditor, "action=platform.cleanup-expired-exports")).Should().HaveCount(cleanups, "an idle job run is nobody's act");
+
+        var user = factory.As("staff-idle", Demo.Street, "staff");
+        (await user.PostAsync("/api/notifications/inbox-items/read-all", null)).EnsureSuccessStatusCode();
+        var entry = (await EntriesAsync(auditor, "action=notifications.mark-all-read&userName=staff-idle")).Should().ContainSingle().Subject;
+        entry.Should().BeEquivalentTo(new { Outcome = "succeeded", Category = "command" });
     }
 
     [Theory]

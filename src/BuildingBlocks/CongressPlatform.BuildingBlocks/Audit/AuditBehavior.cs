@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using CongressPlatform.BuildingBlocks.Security;
 using CongressPlatform.SharedKernel;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,9 @@ namespace CongressPlatform.BuildingBlocks.Audit;
 /// <summary>
 /// Records one audit entry per command sent through the pipeline (ADR 0019): after the unit of work has committed
 /// (or refused, or failed), with the changes its saves made. Sits outside authorization and validation, so a refused
-/// command is recorded with its error code. Nested commands are part of the outermost one's entry.
+/// command is recorded with its error code. Nested commands are part of the outermost one's entry. A job's run that
+/// succeeded and changed nothing (the deliveries every 30 seconds with nothing due) is not recorded: it is no act of
+/// anyone's, and thousands of such entries a day would bury the acts the auditor looks for. What a user sends always is.
 /// </summary>
 internal sealed class AuditBehavior<TRequest, TResponse>(IServiceProvider services) : IPipelineBehavior<TRequest, TResponse>
 {
@@ -40,7 +43,11 @@ internal sealed class AuditBehavior<TRequest, TResponse>(IServiceProvider servic
         try
         {
             var response = await next();
-            await log.RecordCommandAsync(ActionKeys.Of(typeof(TRequest)), AuditOutcomes.Succeeded, null, null);
+            var idleJobRun = services.GetRequiredService<ICurrentUser>().IsSystem && collector.Saved.Count == 0 && collector.Note is null;
+            if (!idleJobRun)
+            {
+                await log.RecordCommandAsync(ActionKeys.Of(typeof(TRequest)), AuditOutcomes.Succeeded, null, null);
+            }
             return response;
         }
         catch (AppException exception)
