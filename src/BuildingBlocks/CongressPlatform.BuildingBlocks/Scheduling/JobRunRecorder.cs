@@ -8,9 +8,11 @@ namespace CongressPlatform.BuildingBlocks.Scheduling;
 
 /// <summary>
 /// Writes every run of every job to <c>job_runs</c>: a row when it starts, its outcome when it ends,
-/// and keeps the last <see cref="KeepPerJob"/> rows per job. A failure to record never fails the job.
+/// and keeps the last <see cref="KeepPerJob"/> rows per job. A failed run is then handed to the
+/// <see cref="IJobFailureObserver"/>s. A failure to record or to tell never fails the job.
 /// </summary>
-internal sealed class JobRunRecorder(IServiceScopeFactory scopes, TimeProvider clock, ILogger<JobRunRecorder> logger) : IJobListener
+internal sealed class JobRunRecorder(
+    IServiceScopeFactory scopes, ScheduledJobRegistry registry, TimeProvider clock, ILogger<JobRunRecorder> logger) : IJobListener
 {
     public const int KeepPerJob = 100;
     public const int MaxErrorLength = 2000;
@@ -79,6 +81,27 @@ internal sealed class JobRunRecorder(IServiceScopeFactory scopes, TimeProvider c
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Could not record the outcome of job {JobKey}", context.JobDetail.Key);
+        }
+        if (jobException is not null)
+        {
+            await TellObserversAsync(context.JobDetail.Key.Name, Describe(jobException), cancellationToken);
+        }
+    }
+
+    private async Task TellObserversAsync(string key, string error, CancellationToken cancellationToken)
+    {
+        var failure = new JobFailure(key, registry.Find(key)?.ZhDescription ?? key, error, clock.GetUtcNow().UtcDateTime);
+        using var scope = scopes.CreateSystemScope();
+        foreach (var observer in scope.ServiceProvider.GetServices<IJobFailureObserver>())
+        {
+            try
+            {
+                await observer.JobFailedAsync(failure, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "{Observer} could not be told that job {JobKey} failed", observer.GetType().Name, key);
+            }
         }
     }
 

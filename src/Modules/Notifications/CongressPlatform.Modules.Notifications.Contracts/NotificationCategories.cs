@@ -12,6 +12,7 @@ public static class NotificationCategories
     public const string MembershipChanged = "identity.membership-changed";
     public const string ExportCompleted = "exports.completed";
     public const string ExportFailed = "exports.failed";
+    public const string JobFailed = "platform.job-failed";
     public const string ChannelTest = "notifications.test";
 
     public static IReadOnlyList<NotificationCategory> All { get; } =
@@ -19,5 +20,6 @@ public static class NotificationCategories
         new(MembershipChanged, "角色与权限变更", "Role and permission changes"),
         new(ExportCompleted, "导出完成", "Exports ready"),
         new(ExportFailed, "导出失败", "Exports that failed"),
+        new(JobFailed, "定时任务失败", "Scheduled job failures"),
     ];
 }

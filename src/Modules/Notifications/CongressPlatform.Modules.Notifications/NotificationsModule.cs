@@ -30,6 +30,7 @@ public sealed class NotificationsModule : IModule
         services.AddModuleDbContext<NotificationsDbContext>();
         services.AddScoped<INotifier, Notifier>();
         services.AddScoped<DeliveryProcessor>();
+        services.AddScoped<IJobFailureObserver, JobFailureNotifier>();
         services.AddSingleton<ChannelSecrets>();
         services.AddSingleton<INotificationChannel, SmtpChannel>();
         services.AddSingleton<INotificationChannel, WeComChannel>();
