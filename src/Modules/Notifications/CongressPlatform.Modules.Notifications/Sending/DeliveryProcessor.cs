@@ -38,10 +38,15 @@ internal sealed class DeliveryProcessor(
     {
         var batch = await db.Notifications.Where(n => n.ExpandedAtUtc == null)
             .OrderBy(n => n.CreatedAtUtc).ThenBy(n => n.Id).Take(100).ToListAsync(cancellationToken);
+        // One read of each tenant's channel settings for the batch, not one per notification.
+        var tenants = batch.Select(n => n.TenantId).Distinct().ToList();
+        var settingsByTenant = await db.ChannelSettings.AsNoTracking()
+            .Where(s => tenants.Contains(s.TenantId))
+            .ToDictionaryAsync(s => s.TenantId, cancellationToken);
         foreach (var notification in batch)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var settings = await SettingsOfAsync(notification.TenantId, cancellationToken);
+            var settings = settingsByTenant.GetValueOrDefault(notification.TenantId);
             if (settings is { SmtpEnabled: true })
             {
                 var recipients = notification.RecipientIds;
