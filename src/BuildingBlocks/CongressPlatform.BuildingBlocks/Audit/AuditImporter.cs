@@ -26,6 +26,10 @@ public sealed class AuditImporter
     public async Task<bool> IsReadyAsync(CancellationToken cancellationToken) =>
         !(await _db.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
 
+    /// <summary>Whether an entry of this id is in the log already.</summary>
+    public Task<bool> ContainsAsync(Guid id, CancellationToken cancellationToken) =>
+        _db.Entries.AsNoTracking().AnyAsync(e => e.Id == id, cancellationToken);
+
     /// <summary>Appends, in the given order, the entries whose id is not yet in the log; returns how many.</summary>
     public async Task<int> ImportAsync(IReadOnlyList<ImportedAuditEntry> entries, CancellationToken cancellationToken)
     {

@@ -28,6 +28,14 @@ internal sealed class IdentityAuditImport(ILogger<IdentityAuditImport> logger) :
             // Migrations are applied by someone else (Database:MigrateOnStartup=false) and have not run yet: copied at the next start.
             return;
         }
+        // The old table is written no more and is copied in its order: once its newest row is in the log, all of it
+        // is, and every later start ends here instead of reading the whole table again.
+        var newest = await db.Set<IdentityAuditEntry>().AsNoTracking()
+            .OrderByDescending(e => e.OccurredAtUtc).ThenByDescending(e => e.Id).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(cancellationToken);
+        if (newest is not { } last || await importer.ContainsAsync(last, cancellationToken))
+        {
+            return;
+        }
         var imported = 0;
         DateTime? after = null;
         Guid afterId = Guid.Empty;
