@@ -35,9 +35,9 @@ public static class UserScope
             var tenant = await services.GetRequiredService<ITenantDirectory>().FindAsync(user.TenantId, cancellationToken);
             if (tenant is not { IsActive: true })
             {
-                throw new ForbiddenException("tenant.unknown", Text.Of("当前单位不存在或已停用。", "The active organisation does not exist or is disabled."));
+                throw new ForbiddenException(TenantContext.UnknownTenantCode, TenantContext.UnknownTenantMessage());
             }
-            services.GetRequiredService<TenantContext>().SetTenant(tenant, currentUser.HasPermission(PlatformPermissions.SuperviseSubtree));
+            services.GetRequiredService<TenantContext>().EnterFor(tenant, currentUser);
             return scope;
         }
         catch

@@ -1,3 +1,6 @@
+using CongressPlatform.BuildingBlocks.Security;
+using CongressPlatform.SharedKernel;
+
 namespace CongressPlatform.BuildingBlocks.Tenancy;
 
 public enum TenantKind
@@ -45,6 +48,15 @@ public sealed class TenantContext : ITenantContext
     public string TenantPath { get; private set; } = string.Empty;
     public string TenantName { get; private set; } = string.Empty;
     public bool SupervisesSubtree { get; private set; }
+
+    /// <summary>The refusal when a user's active tenant does not exist or is disabled (a request, or work done for them).</summary>
+    public const string UnknownTenantCode = "tenant.unknown";
+
+    public static string UnknownTenantMessage() =>
+        Text.Of("当前单位不存在或已停用。", "The active organisation does not exist or is disabled.");
+
+    /// <summary>Enters the tenant a user acts in, with its subtree when the user supervises (a request, or work done for them).</summary>
+    public void EnterFor(TenantInfo tenant, ICurrentUser user) => SetTenant(tenant, user.HasPermission(PlatformPermissions.SuperviseSubtree));
 
     public void SetTenant(TenantInfo tenant, bool supervisesSubtree)
     {

@@ -73,14 +73,14 @@ internal sealed class TenantResolutionMiddleware(RequestDelegate next)
                     ProblemDetails = new ProblemDetails
                     {
                         Status = StatusCodes.Status403Forbidden,
-                        Type = "/problems/tenant.unknown",
-                        Detail = Text.Of("当前单位不存在或已停用。", "The active organisation does not exist or is disabled."),
-                        Extensions = { ["code"] = "tenant.unknown" },
+                        Type = $"/problems/{TenantContext.UnknownTenantCode}",
+                        Detail = TenantContext.UnknownTenantMessage(),
+                        Extensions = { ["code"] = TenantContext.UnknownTenantCode },
                     },
                 });
                 return;
             }
-            ((TenantContext)tenantContext).SetTenant(tenant, user.HasPermission(PlatformPermissions.SuperviseSubtree));
+            ((TenantContext)tenantContext).EnterFor(tenant, user);
         }
         await next(context);
     }
