@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderPage } from '@/test/page';
-import Attachments, { formatSize } from './Attachments';
+import Attachments from './Attachments';
 
 const file = (id: string, fileName: string) => ({
   id,
@@ -101,11 +101,5 @@ describe('Attachments', () => {
     fireEvent.click(screen.getByRole('button', { name: /确\s*定|OK/ }));
     await waitFor(() => expect(calls.some((c) => c.method === 'DELETE' && c.path === '/api/platform/attachments/a1')).toBe(true));
     expect(await screen.findByText('已删除附件')).toBeInTheDocument();
-  });
-
-  it('formats sizes', () => {
-    expect(formatSize(512)).toBe('512 B');
-    expect(formatSize(1536)).toBe('1.5 KB');
-    expect(formatSize(20 * 1024 * 1024)).toBe('20.0 MB');
   });
 });

@@ -9,17 +9,12 @@ import { useTranslation } from 'react-i18next';
 import { api, call, type Schemas } from '@/api/client';
 import { useShowError } from './useShowError';
 import { saveBlob } from './saveBlob';
+import { formatSize } from './format';
 
 type Attachment = Schemas['AttachmentDto'];
 
 /** The extensions the API accepts (it checks the content too). */
 export const ACCEPT = '.jpg,.jpeg,.png,.gif,.webp,.pdf,.docx,.xlsx,.pptx,.doc,.xls,.txt';
-
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 export default function Attachments({ ownerType, ownerId, canWrite }: { ownerType: string; ownerId: string; canWrite: boolean }) {
   const { t } = useTranslation();

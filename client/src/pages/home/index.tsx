@@ -1,21 +1,17 @@
 // 工作台: the active tenant at a glance, every figure from a real API call the user may make.
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Empty, List, Row, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call, type Schemas } from '@/api/client';
 import { asApiError } from '@/api/problem';
 import { useSession } from '@/auth/me';
+import { formatDateTime } from '@/components/format';
 
 const Chart = lazy(() => import('@/components/charts/Chart'));
 
 type Job = Schemas['ScheduledJobDto'];
 const UNIT_PAGE = 200; // the API's largest page
-
-function when(value: string | null | undefined) {
-  return value ? dayjs(value).format('YYYY-MM-DD HH:mm:ss') : '—';
-}
 
 function QueryError({ error }: { error: unknown }) {
   const { t } = useTranslation();
@@ -63,7 +59,7 @@ export default function HomePage() {
       responsive: ['md' as const],
       render: (_: unknown, j: Job) => (j.cron ? <code>{j.cron}</code> : t('home.everySeconds', { seconds: Number(j.intervalSeconds) })),
     },
-    { title: t('home.lastRun'), key: 'last', render: (_: unknown, j: Job) => when(j.lastOutcome?.startedAtUtc) },
+    { title: t('home.lastRun'), key: 'last', render: (_: unknown, j: Job) => formatDateTime(j.lastOutcome?.startedAtUtc) },
     {
       title: t('home.outcome'),
       key: 'outcome',
@@ -80,7 +76,7 @@ export default function HomePage() {
           </Tag>
         ),
     },
-    { title: t('home.nextRun'), key: 'next', responsive: ['lg' as const], render: (_: unknown, j: Job) => when(j.nextFireTimeUtc) },
+    { title: t('home.nextRun'), key: 'next', responsive: ['lg' as const], render: (_: unknown, j: Job) => formatDateTime(j.nextFireTimeUtc) },
   ];
 
   return (

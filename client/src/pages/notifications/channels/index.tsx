@@ -27,6 +27,7 @@ import { useTranslation } from 'react-i18next';
 import { api, call, type Schemas } from '@/api/client';
 import ProblemResult from '@/components/ProblemResult';
 import { useShowError } from '@/components/useShowError';
+import { formatDateTime } from '@/components/format';
 
 type Settings = Schemas['ChannelSettingsDto'];
 type Delivery = Schemas['DeliveryDto'];
@@ -143,7 +144,7 @@ export default function ChannelsPage() {
   const clear = (name: string) => setCleared(new Set([...cleared, name]));
 
   const columns: TableColumnsType<Delivery> = [
-    { title: t('notifications.createdAt'), dataIndex: 'createdAtUtc', render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
+    { title: t('notifications.createdAt'), dataIndex: 'createdAtUtc', render: (v: string) => formatDateTime(v) },
     { title: t('notifications.channel'), dataIndex: 'channel', render: (c: Channel) => t(`notifications.channels.${c}`) },
     { title: t('notifications.title'), dataIndex: 'subject' },
     {
@@ -282,7 +283,7 @@ export default function ChannelsPage() {
                   <li key={String(a.number)}>
                     {t('notifications.attemptLine', {
                       number: a.number,
-                      time: dayjs(a.startedAtUtc).format('YYYY-MM-DD HH:mm:ss'),
+                      time: formatDateTime(a.startedAtUtc),
                       duration: a.durationMs,
                       outcome: a.succeeded ? t('notifications.succeeded') : t('notifications.failed'),
                     })}

@@ -22,7 +22,6 @@ import {
   type TableColumnsType,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
-import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call, type Schemas } from '@/api/client';
@@ -30,6 +29,7 @@ import { useSession } from '@/auth/me';
 import ExportButton from '@/components/ExportButton';
 import ProblemResult from '@/components/ProblemResult';
 import { useShowError } from '@/components/useShowError';
+import { formatDateTime } from '@/components/format';
 
 type Entry = Schemas['AuditEntryDto'];
 type Verification = Schemas['AuditVerificationDto'];
@@ -54,7 +54,6 @@ interface FilterValues extends Omit<AuditQuery, 'from' | 'to'> {
   range?: [Dayjs | null, Dayjs | null] | null;
 }
 
-const when = (value: string | null | undefined) => (value ? dayjs(value).format('YYYY-MM-DD HH:mm:ss') : '—');
 const blank = (value: string | undefined) => (value && value.trim() ? value.trim() : undefined);
 
 /** The form's values as the API's query: blank fields left out, the range as ISO instants. */
@@ -97,7 +96,7 @@ function EntryDrawer({ seq, onClose }: { seq: Entry['seq']; onClose: () => void 
       {entry ? (
         <Space orientation="vertical" size="large" style={{ width: '100%' }} data-testid="audit-detail">
           <Descriptions column={1} size="small" bordered>
-            <Descriptions.Item label={t('audit.time')}>{when(entry.occurredAtUtc)}</Descriptions.Item>
+            <Descriptions.Item label={t('audit.time')}>{formatDateTime(entry.occurredAtUtc)}</Descriptions.Item>
             <Descriptions.Item label={t('audit.user')}>{entry.userName ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('audit.tenant')}>{entry.tenantName ?? t('audit.noTenant')}</Descriptions.Item>
             <Descriptions.Item label={t('audit.action')}>
@@ -165,7 +164,7 @@ function VerificationResult({ result }: { result: Verification }) {
         <Space orientation="vertical" size={0}>
           <span>{result.message}</span>
           <Typography.Text type="secondary">
-            {t('audit.verifiedRange', { from: String(result.fromSeq), to: String(result.toSeq), at: when(result.verifiedAtUtc) })}
+            {t('audit.verifiedRange', { from: String(result.fromSeq), to: String(result.toSeq), at: formatDateTime(result.verifiedAtUtc) })}
           </Typography.Text>
         </Space>
       }
@@ -200,7 +199,7 @@ export default function AuditPage() {
   if (entries.isError && !entries.data) return <ProblemResult error={entries.error} onRetry={() => void entries.refetch()} />;
 
   const columns: TableColumnsType<Entry> = [
-    { title: t('audit.time'), dataIndex: 'occurredAtUtc', key: 'time', render: when, width: 170 },
+    { title: t('audit.time'), dataIndex: 'occurredAtUtc', key: 'time', render: formatDateTime, width: 170 },
     { title: t('audit.user'), dataIndex: 'userName', key: 'user', render: (v: string | null) => v ?? '—' },
     { title: t('audit.tenant'), dataIndex: 'tenantName', key: 'tenant', render: (v: string | null) => v ?? t('audit.noTenant') },
     {

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import ExportButton from '@/components/ExportButton';
 import { mockApi, renderPage } from '@/test/page';
-import ExportsPage, { formatSize } from '.';
+import ExportsPage from '.';
 
 const job = (id: string, over: Record<string, unknown> = {}) => ({
   id,
@@ -95,10 +95,6 @@ describe('my exports page', () => {
     expect(await screen.findByText('已删除:用户')).toBeInTheDocument();
     expect(await screen.findByText('暂无导出记录')).toBeInTheDocument();
     expect(seen.filter((r) => r.method === 'DELETE').map((r) => r.path)).toEqual(['/api/platform/exports/done']);
-  });
-
-  it('formats sizes', () => {
-    expect([formatSize(null), formatSize(512), formatSize(1536), formatSize(3 * 1024 * 1024)]).toEqual(['—', '512 B', '1.5 KB', '3.0 MB']);
   });
 });
 

@@ -3,23 +3,15 @@
 import { DeleteOutlined, DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Popconfirm, Progress, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '@/api/client';
 import { downloadExport, exportsKey, isRunning, type ExportJob } from '@/api/exports';
 import ProblemResult from '@/components/ProblemResult';
 import { useShowError } from '@/components/useShowError';
+import { formatDateTime, formatSize } from '@/components/format';
 
 const STATUS_COLOR: Record<ExportJob['status'], string> = { Queued: 'default', Running: 'processing', Completed: 'success', Failed: 'error' };
-
-/** 1.2 MB, 35 KB, 512 B. */
-export function formatSize(bytes: number | null | undefined) {
-  if (bytes == null) return '—';
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 const percentOf = (job: ExportJob) => {
   if (job.status === 'Completed') return 100;
@@ -98,7 +90,7 @@ export default function ExportsPage() {
     },
     { title: t('exports.rows'), key: 'rows', render: (_, job) => Number(job.status === 'Completed' ? job.rowsWritten : job.totalRows).toLocaleString() },
     { title: t('exports.size'), key: 'size', responsive: ['md'], render: (_, job) => formatSize(job.sizeBytes == null ? null : Number(job.sizeBytes)) },
-    { title: t('exports.createdAt'), dataIndex: 'createdAtUtc', key: 'createdAt', responsive: ['md'], render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
+    { title: t('exports.createdAt'), dataIndex: 'createdAtUtc', key: 'createdAt', responsive: ['md'], render: (v: string) => formatDateTime(v) },
     {
       title: t('exports.download'),
       key: 'download',

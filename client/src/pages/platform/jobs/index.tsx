@@ -12,6 +12,7 @@ import { useSession } from '@/auth/me';
 import ProblemResult from '@/components/ProblemResult';
 import { useShowError } from '@/components/useShowError';
 import { describeCron, describeInterval } from './cron';
+import { formatDateTime } from '@/components/format';
 
 type Job = Schemas['ScheduledJobDto'];
 type Run = Schemas['JobRunDto'];
@@ -20,7 +21,6 @@ type Outcome = Pick<Run, 'finishedAtUtc' | 'succeeded' | 'error'>;
 const jobsKey = ['platform', 'jobs'] as const;
 const runsKey = (key: string) => ['platform', 'jobs', key, 'runs'] as const;
 
-const when = (value: string | null | undefined) => (value ? dayjs(value).format('YYYY-MM-DD HH:mm:ss') : '—');
 
 function OutcomeTag({ outcome }: { outcome: Outcome | null | undefined }) {
   const { t } = useTranslation();
@@ -59,7 +59,7 @@ function RunsDrawer({ job, onClose }: { job: Job; onClose: () => void }) {
     refetchInterval: (query) => (query.state.data?.some((r) => !r.finishedAtUtc) ? 5000 : false),
   });
   const columns: TableColumnsType<Run> = [
-    { title: t('jobs.startedAt'), dataIndex: 'startedAtUtc', key: 'startedAt', render: when },
+    { title: t('jobs.startedAt'), dataIndex: 'startedAtUtc', key: 'startedAt', render: formatDateTime },
     {
       title: t('jobs.duration'),
       key: 'duration',
@@ -147,9 +147,9 @@ export default function JobsPage() {
       ),
     },
     { title: t('jobs.schedule'), key: 'schedule', render: (_, job) => <Schedule job={job} /> },
-    { title: t('jobs.nextRun'), dataIndex: 'nextFireTimeUtc', key: 'next', responsive: ['md'], render: when },
+    { title: t('jobs.nextRun'), dataIndex: 'nextFireTimeUtc', key: 'next', responsive: ['md'], render: formatDateTime },
     { title: t('jobs.outcome'), key: 'outcome', render: (_, job) => <OutcomeTag outcome={job.lastOutcome} /> },
-    { title: t('jobs.lastRun'), key: 'last', responsive: ['sm'], render: (_, job) => when(job.lastOutcome?.startedAtUtc) },
+    { title: t('jobs.lastRun'), key: 'last', responsive: ['sm'], render: (_, job) => formatDateTime(job.lastOutcome?.startedAtUtc) },
     {
       title: t('jobs.state'),
       dataIndex: 'state',
