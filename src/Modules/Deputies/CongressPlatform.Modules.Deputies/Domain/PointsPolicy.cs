@@ -1,34 +1,7 @@
+using CongressPlatform.Modules.Deputies.Contracts;
 using CongressPlatform.SharedKernel;
 
 namespace CongressPlatform.Modules.Deputies.Domain;
-
-/// <summary>The kinds of duty a deputy's archive records (履职记录类别).</summary>
-public enum DutyKind
-{
-    /// <summary>参加集中学习</summary>
-    StudyAttended = 0,
-
-    /// <summary>参加视察、调研、执法检查</summary>
-    InspectionJoined = 1,
-
-    /// <summary>进站履职(联络站值班接待)</summary>
-    StationDutyServed = 2,
-
-    /// <summary>接待选民、收集社情民意</summary>
-    VotersReceived = 3,
-
-    /// <summary>提出建议、议案</summary>
-    SuggestionRaised = 4,
-
-    /// <summary>为民办实事、一对一帮扶</summary>
-    DeedForPeople = 5,
-
-    /// <summary>向选民述职</summary>
-    ReportBackGiven = 6,
-
-    /// <summary>参加代表小组活动</summary>
-    GroupActivity = 7,
-}
 
 /// <summary>
 /// A tenant's duty-points policy for one year (履职积分管理办法): points per kind of duty record and an

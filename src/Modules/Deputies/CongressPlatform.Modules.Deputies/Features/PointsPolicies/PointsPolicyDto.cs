@@ -1,3 +1,4 @@
+using CongressPlatform.Modules.Deputies.Contracts;
 using CongressPlatform.Modules.Deputies.Domain;
 
 namespace CongressPlatform.Modules.Deputies.Features.PointsPolicies;
