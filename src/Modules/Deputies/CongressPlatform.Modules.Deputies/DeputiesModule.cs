@@ -4,6 +4,7 @@ using CongressPlatform.BuildingBlocks.Persistence;
 using CongressPlatform.BuildingBlocks.Security;
 using CongressPlatform.Modules.Deputies.Contracts;
 using CongressPlatform.Modules.Deputies.Persistence;
+using CongressPlatform.Modules.Deputies.Points;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,7 @@ public sealed class DeputiesModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddModuleDbContext<DeputiesDbContext>();
+        services.AddScoped<IDutyPoints, DutyPointsCalculator>();
         services.AddPermissions(
         [
             new(DeputiesPermissions.PointsPoliciesRead, "查看履职积分办法", "View duty-points policies",
