@@ -38,6 +38,12 @@ public static class ServeMode
 
         var app = await BuildAsync(options, database, "Information");
         await SeedHandlingUnitsAsync(app.Services, options.Units);
+        var sample = new List<Guid>();
+        await Deputies.DeputiesSeed.SeedAsync(app.Services, options.Deputies, options.DutyRecords, sample);
+        foreach (var id in sample)
+        {
+            Console.WriteLine($"bench: deputy {id}");
+        }
 
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(options.MaxSeconds));
         using var stopOnLimit = limit.Token.Register(() =>

@@ -3,8 +3,8 @@ using CongressPlatform.BuildingBlocks.Persistence;
 
 namespace CongressPlatform.Benchmarks.Serve;
 
-/// <summary><c>serve [--provider Sqlite|PostgreSql] [--units N] [--port P] [--max-seconds S] [--postgres CONNECTION] [--rate-limit N]</c>.</summary>
-public sealed record ServeOptions(DatabaseProvider Provider, int Units, int Port, int MaxSeconds, string? PostgresServer, int RateLimitPerMinute = ServeOptions.DefaultRateLimit)
+/// <summary><c>serve [--provider Sqlite|PostgreSql] [--units N] [--port P] [--max-seconds S] [--postgres CONNECTION] [--rate-limit N] [--deputies N] [--duty-records N]</c>.</summary>
+public sealed record ServeOptions(DatabaseProvider Provider, int Units, int Port, int MaxSeconds, string? PostgresServer, int RateLimitPerMinute = ServeOptions.DefaultRateLimit, int Deputies = 0, int DutyRecords = 0)
 {
     /// <summary>Sign-in posts and token requests a minute per address in serve mode (production: 10 and 120).</summary>
     public const int DefaultRateLimit = 1_000_000;
@@ -25,6 +25,8 @@ public sealed record ServeOptions(DatabaseProvider Provider, int Units, int Port
         var maxSeconds = 900;
         string? postgres = null;
         var rateLimit = DefaultRateLimit;
+        var deputies = 0;
+        var records = 0;
         for (var i = 0; i < args.Count; i++)
         {
             string Next() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -48,8 +50,14 @@ public sealed record ServeOptions(DatabaseProvider Provider, int Units, int Port
                 case "--rate-limit":
                     rateLimit = int.Parse(Next(), CultureInfo.InvariantCulture);
                     break;
+                case "--deputies":
+                    deputies = int.Parse(Next(), CultureInfo.InvariantCulture);
+                    break;
+                case "--duty-records":
+                    records = int.Parse(Next(), CultureInfo.InvariantCulture);
+                    break;
                 default:
-                    throw new ArgumentException($"Unknown option {args[i]}. Usage: serve [--provider Sqlite|PostgreSql] [--units N] [--port P] [--max-seconds S] [--postgres CONNECTION] [--rate-limit N]");
+                    throw new ArgumentException($"Unknown option {args[i]}. Usage: serve [--provider Sqlite|PostgreSql] [--units N] [--port P] [--max-seconds S] [--postgres CONNECTION] [--rate-limit N] [--deputies N] [--duty-records N]");
             }
         }
         if (provider == DatabaseProvider.PostgreSql && string.IsNullOrWhiteSpace(postgres))
@@ -64,6 +72,6 @@ public sealed record ServeOptions(DatabaseProvider Provider, int Units, int Port
                 throw new ArgumentException($"--provider PostgreSql needs --postgres, {PostgresVariable} or {PostgresFile}.");
             }
         }
-        return new ServeOptions(provider, units, port, maxSeconds, postgres, rateLimit);
+        return new ServeOptions(provider, units, port, maxSeconds, postgres, rateLimit, deputies, records);
     }
 }
