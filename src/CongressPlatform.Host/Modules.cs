@@ -2,6 +2,7 @@ using CongressPlatform.BuildingBlocks.Modules;
 using CongressPlatform.Modules.Deputies;
 using CongressPlatform.Modules.Identity;
 using CongressPlatform.Modules.Notifications;
+using CongressPlatform.Modules.Stations;
 
 namespace CongressPlatform.Host;
 
@@ -13,5 +14,6 @@ public static class Modules
         new IdentityModule(),
         new DeputiesModule(),
         new NotificationsModule(),
+        new StationsModule(),
     ];
 }

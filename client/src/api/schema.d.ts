@@ -674,6 +674,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stations/stations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListStations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1114,6 +1130,29 @@ export interface components {
             source: string;
             format: components["schemas"]["ExportFormat"];
             filter?: unknown;
+        };
+        /** @enum {unknown} */
+        StationKind: "DeputiesHome" | "CentreStation" | "CommunityStation" | "LiaisonPoint";
+        StationListItemDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            tenantId: string;
+            kind: components["schemas"]["StationKind"];
+            /** Format: uuid */
+            parentId: null | string;
+            name: string;
+            community: null | string;
+            address: string;
+            openingHours: string;
+            keeperName: null | string;
+            liaisonName: null | string;
+            phone: null | string;
+            isActive: boolean;
+            /** Format: int32 */
+            deputyCount: number | string;
+            /** Format: uuid */
+            version: string;
         };
         TemporaryPasswordDto: {
             temporaryPassword: string;
@@ -2526,6 +2565,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PagedResultOfDeliveryDto"];
+                };
+            };
+        };
+    };
+    ListStations: {
+        parameters: {
+            query?: {
+                includeInactive?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StationListItemDto"][];
                 };
             };
         };

@@ -32,7 +32,7 @@ public sealed class MigrationSchemaTests
         await using var created = new PlatformFactory(provider, settings: fromModel);
         _ = created.Server;
         var registrations = created.Services.GetRequiredService<ModuleDbContextRegistry>().All;
-        registrations.Select(r => r.Schema).Should().Contain(["identity", "deputies", "scheduler", "attachments", "calendar", "audit", "exports", "notifications"]);
+        registrations.Select(r => r.Schema).Should().Contain(["identity", "deputies", "scheduler", "attachments", "calendar", "audit", "exports", "notifications", "stations"]);
         var first = true;
         foreach (var registration in registrations)
         {

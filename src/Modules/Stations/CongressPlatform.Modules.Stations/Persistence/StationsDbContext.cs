@@ -1,0 +1,72 @@
+using CongressPlatform.BuildingBlocks.Persistence;
+using CongressPlatform.Modules.Stations.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace CongressPlatform.Modules.Stations.Persistence;
+
+internal sealed class StationsDbContext(DbContextOptions<StationsDbContext> options, ModuleDbContextDependencies dependencies)
+    : ModuleDbContext(options, dependencies), IModuleSchema
+{
+    public static string SchemaName => "stations";
+
+    public override string Schema => SchemaName;
+
+    public DbSet<Station> Stations => Set<Station>();
+
+    public DbSet<StationDeputy> StationDeputies => Set<StationDeputy>();
+
+    public DbSet<Opinion> Opinions => Set<Opinion>();
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Station>(b =>
+        {
+            b.ToTable("stations");
+            b.HasKey(s => s.Id);
+            b.Property(s => s.Id).ValueGeneratedNever();
+            b.Property(s => s.Name).HasMaxLength(100).IsRequired();
+            b.Property(s => s.Community).HasMaxLength(100);
+            b.Property(s => s.Address).HasMaxLength(200).IsRequired();
+            b.Property(s => s.OpeningHours).HasMaxLength(200).IsRequired();
+            b.Property(s => s.KeeperName).HasMaxLength(50);
+            b.Property(s => s.LiaisonName).HasMaxLength(50);
+            b.Property(s => s.Phone).HasMaxLength(30);
+            b.HasIndex(s => new { s.TenantId, s.ParentId });
+        });
+
+        modelBuilder.Entity<StationDeputy>(b =>
+        {
+            b.ToTable("station_deputies");
+            b.HasKey(a => a.Id);
+            b.Property(a => a.Id).ValueGeneratedNever();
+            b.Property(a => a.DeputyName).HasMaxLength(50).IsRequired();
+            b.Ignore(a => a.IsCurrent);
+            b.HasIndex(a => new { a.StationId, a.DeputyId });
+            b.HasIndex(a => a.DeputyId);
+        });
+
+        modelBuilder.Entity<Opinion>(b =>
+        {
+            b.ToTable("opinions");
+            b.HasKey(o => o.Id);
+            b.Property(o => o.Id).ValueGeneratedNever();
+            b.Property(o => o.TrackingCode).HasMaxLength(20).IsRequired();
+            b.Property(o => o.DeputyName).HasMaxLength(50);
+            b.Property(o => o.Content).HasMaxLength(2000).IsRequired();
+            b.Property(o => o.Category).HasMaxLength(50);
+            b.Property(o => o.Community).HasMaxLength(100);
+            b.Property(o => o.ContactName).HasMaxLength(50);
+            b.Property(o => o.ContactPhone).HasMaxLength(30);
+            b.Property(o => o.IdempotencyKey).HasMaxLength(100);
+            b.Property(o => o.HandlingUnitName).HasMaxLength(100);
+            b.Property(o => o.Answer).HasMaxLength(4000);
+            b.Property(o => o.AnsweredByName).HasMaxLength(50);
+            b.Property(o => o.Feedback).HasMaxLength(2000);
+            b.HasIndex(o => o.TrackingCode).IsUnique();
+            b.HasIndex(o => o.IdempotencyKey).IsUnique();
+            b.HasIndex(o => new { o.TenantId, o.Status, o.DueOn });
+            b.HasIndex(o => new { o.StationId, o.ReceivedOn });
+            b.HasIndex(o => o.HandlingUnitId);
+        });
+    }
+}

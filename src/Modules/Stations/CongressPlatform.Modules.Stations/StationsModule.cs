@@ -1,0 +1,35 @@
+using System.Reflection;
+using CongressPlatform.BuildingBlocks.Modules;
+using CongressPlatform.BuildingBlocks.Persistence;
+using CongressPlatform.BuildingBlocks.Security;
+using CongressPlatform.Modules.Stations.Contracts;
+using CongressPlatform.Modules.Stations.Persistence;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CongressPlatform.Modules.Stations;
+
+/// <summary>Stations: the liaison station network, duty rota, reception events, residents' opinions and the monthly public notice.</summary>
+public sealed class StationsModule : IModule
+{
+    public string Name => "stations";
+
+    public Assembly Assembly => typeof(StationsModule).Assembly;
+
+    public Assembly ContractsAssembly => typeof(StationsPermissions).Assembly;
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddModuleDbContext<StationsDbContext>();
+        services.AddPermissions(
+        [
+            new(StationsPermissions.StationsRead, "查看联络站", "View liaison stations",
+                [Roles.SystemAdmin, Roles.TenantAdmin, Roles.Supervisor, Roles.Leader, Roles.Staff, Roles.StationKeeper, Roles.Deputy]),
+            new(StationsPermissions.StationsManage, "管理联络站", "Manage liaison stations", [Roles.TenantAdmin, Roles.Staff]),
+        ]);
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => StationsEndpoints.Map(endpoints);
+}
