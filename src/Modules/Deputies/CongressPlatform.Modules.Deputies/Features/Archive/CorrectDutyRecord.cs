@@ -31,7 +31,7 @@ internal sealed class CorrectDutyRecordCommandValidator : AbstractValidator<Corr
 {
     public CorrectDutyRecordCommandValidator(TimeProvider clock)
     {
-        RuleFor(c => c.Reason).NotEmpty().MaximumLength(500).WithMessage(_ => Text.Of("更正须写明原因(不超过 500 字)。", "A correction needs its reason (up to 500 characters)."));
+        RuleFor(c => c.Reason).NotEmpty().WithMessage(_ => Text.Of("更正须写明原因。", "A correction needs its reason.")).MaximumLength(500).WithMessage(_ => Text.Of("更正须写明原因(不超过 500 字)。", "A correction needs its reason (up to 500 characters)."));
         RuleFor(c => c.Kind).IsInEnum().When(c => c.Kind.HasValue);
         RuleFor(c => c.Attendance).IsInEnum().When(c => c.Attendance.HasValue);
         RuleFor(c => c.Title).MaximumLength(200);

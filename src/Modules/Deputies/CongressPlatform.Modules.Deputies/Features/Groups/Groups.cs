@@ -121,10 +121,10 @@ internal static class GroupRules
         {
             throw new BusinessRuleException("deputies.group_unknown_deputy", Text.Of("小组成员须为本单位的代表。", "Group members are deputies of this organisation."));
         }
-        var taken = await db.Groups.AsNoTracking()
-            .Where(g => g.TenantId == tenantId && g.Id != group.Id)
-            .SelectMany(g => g.Members.Where(m => ids.Contains(m.DeputyId)).Select(m => new { m.DeputyId, g.Name }))
-            .FirstOrDefaultAsync(cancellationToken);
+        var others = await db.Groups.AsNoTracking()
+            .Where(g => g.TenantId == tenantId && g.Id != group.Id && g.Members.Any(m => ids.Contains(m.DeputyId)))
+            .ToListAsync(cancellationToken);
+        var taken = others.SelectMany(g => g.Members.Where(m => ids.Contains(m.DeputyId)).Select(m => new { m.DeputyId, g.Name })).FirstOrDefault();
         if (taken is not null)
         {
             var name = await db.Deputies.Where(d => d.Id == taken.DeputyId).Select(d => d.Name).SingleAsync(cancellationToken);

@@ -85,9 +85,8 @@ internal sealed class RankingBuilder(DeputiesDbContext db, IDutyPoints points, I
     /// <summary>Each deputy's group in the active scope (a deputy is in at most one group per tenant; across tenants the first by name).</summary>
     private async Task<Dictionary<Guid, (Guid Id, string Name)>> GroupOfAsync(CancellationToken cancellationToken)
     {
-        var rows = await db.Groups.AsNoTracking()
-            .SelectMany(g => g.Members.Select(m => new { m.DeputyId, g.Id, g.Name }))
-            .ToListAsync(cancellationToken);
+        var groups = await db.Groups.AsNoTracking().ToListAsync(cancellationToken);
+        var rows = groups.SelectMany(g => g.Members.Select(m => new { m.DeputyId, g.Id, g.Name }));
         return rows.GroupBy(r => r.DeputyId)
             .ToDictionary(x => x.Key, x => x.OrderBy(r => r.Name, StringComparer.Ordinal).Select(r => (r.Id, r.Name)).First());
     }
