@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Empty, List, Row, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Navigate } from 'react-router';
 import { api, call, type Schemas } from '@/api/client';
 import { asApiError } from '@/api/problem';
 import { useSession } from '@/auth/me';
@@ -18,7 +19,7 @@ function QueryError({ error }: { error: unknown }) {
   return <Alert type="error" showIcon title={t('home.loadFailed')} description={asApiError(error).message} />;
 }
 
-export default function HomePage() {
+function HomePage() {
   const { t } = useTranslation();
   const { me, access } = useSession();
 
@@ -221,4 +222,11 @@ export default function HomePage() {
       </Row>
     </div>
   );
+}
+
+/** A user who is only a deputy starts on their own archive (我的履职档案); everyone else on the dashboard. */
+export default function HomeRoute() {
+  const { access } = useSession();
+  if (access.isOnlyDeputy && access.canReadMyArchive) return <Navigate to="/deputies/my-archive" replace />;
+  return <HomePage />;
 }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using CongressPlatform.BuildingBlocks.Exports;
 using CongressPlatform.BuildingBlocks.Modules;
 using CongressPlatform.BuildingBlocks.Persistence;
 using CongressPlatform.BuildingBlocks.Security;
@@ -42,6 +43,7 @@ public sealed class DeputiesModule : IModule
     {
         services.AddScoped<DutyArchive>();
         services.AddScoped<RankingBuilder>();
+        services.AddExportSource<RankingExportSource>();
         services.AddSingleton<IStartupTask, ArchiveDemoData>();
         string[] office = [Roles.TenantAdmin, Roles.Supervisor, Roles.Leader, Roles.Staff];
         services.AddPermissions(

@@ -4,7 +4,8 @@ namespace CongressPlatform.Modules.Deputies.Domain;
 
 /// <summary>
 /// A presidium member (主席团成员) of a tenant and the deputies they keep in touch with (主席团成员联系代表制度):
-/// 5–7 each; outside that the assignment is saved with a warning. The member is a deputy of the tenant or a staff user.
+/// 5–7 each; outside that the assignment is saved with a warning. The member is a deputy of the tenant, or a staff
+/// member named here (with their account, when known).
 /// </summary>
 internal sealed class PresidiumMember : TenantOwnedEntity
 {
@@ -19,10 +20,10 @@ internal sealed class PresidiumMember : TenantOwnedEntity
 
     public PresidiumMember(Guid? memberDeputyId, Guid? memberUserId, string name, IReadOnlyCollection<Guid> deputyIds, DateTime nowUtc)
     {
-        if (memberDeputyId is null == memberUserId is null)
+        if (memberDeputyId is not null && memberUserId is not null)
         {
             throw new BusinessRuleException("deputies.presidium_member",
-                Text.Of("主席团成员须为本单位的一名代表或一名工作人员账号(二选一)。", "The member is either a deputy or a user, not both."));
+                Text.Of("主席团成员须为本单位的一名代表或一名工作人员(二选一)。", "The member is either a deputy or a staff member, not both."));
         }
         MemberDeputyId = memberDeputyId;
         MemberUserId = memberUserId;

@@ -28,8 +28,8 @@ internal sealed class ListPresidiumContactsQueryHandler(DeputiesDbContext db) : 
 }
 
 /// <summary>
-/// Adds a presidium member of the active tenant — a deputy of the tenant (<c>MemberDeputyId</c>) or a staff user
-/// (<c>MemberUserId</c> and <c>Name</c>) — with the deputies assigned to them.
+/// Adds a presidium member of the active tenant — a deputy of the tenant (<c>MemberDeputyId</c>) or a staff member
+/// (<c>Name</c>, and <c>MemberUserId</c> when their account is known) — with the deputies assigned to them.
 /// </summary>
 [RequiresPermission(DeputiesPermissions.PresidiumContactsManage)]
 public sealed record CreatePresidiumMemberCommand(Guid? MemberDeputyId, Guid? MemberUserId, string? Name, IReadOnlyList<Guid> DeputyIds) : ICommand<PresidiumMemberDto>;
@@ -51,7 +51,7 @@ internal sealed class CreatePresidiumMemberCommandValidator : AbstractValidator<
     public CreatePresidiumMemberCommandValidator()
     {
         RuleFor(c => c.DeputyIds).NotNull().Must(d => d is null || d.Count <= 50);
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(50).When(c => c.MemberUserId.HasValue)
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(50).When(c => !c.MemberDeputyId.HasValue)
             .WithMessage(_ => Text.Of("请填写工作人员姓名。", "Give the staff member's name."));
     }
 }
