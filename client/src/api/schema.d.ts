@@ -1424,8 +1424,9 @@ export interface components {
             twoFactorEnabled: boolean;
         };
         MyArchiveDto: {
+            linked: boolean;
             /** Format: uuid */
-            deputyId: string;
+            deputyId: null | string;
             name: string;
             party: string;
             workUnit: null | string;

@@ -193,6 +193,7 @@ public sealed class DutyArchiveTests(Platforms platforms)
 
         var deputy = factory.As(userName, Demo.Street, "deputy");
         var summary = await (await deputy.GetAsync("/api/deputies/me")).ReadAsync<MyArchiveView>();
+        summary.Linked.Should().BeTrue();
         summary.DeputyId.Should().Be(me);
         summary.Name.Should().Be("本人戊");
         summary.Year.Should().Be(year);
@@ -206,10 +207,13 @@ public sealed class DutyArchiveTests(Platforms platforms)
         // The deputy role reaches no one else's archive, and an account without a deputy file finds none.
         (await deputy.GetAsync(Records(other))).StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await deputy.GetAsync($"/api/deputies/rankings?year={year}")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        (await (await factory.As(ArchiveSeed.Unique("deputy.nobody."), Demo.Street, "deputy").GetAsync("/api/deputies/me")).ProblemAsync(404))
-            .GetProperty("code").GetString().Should().Be("deputies.not_a_deputy");
+        var nobody = factory.As(ArchiveSeed.Unique("deputy.nobody."), Demo.Street, "deputy");
+        (await (await nobody.GetAsync("/api/deputies/me")).ReadAsync<MyArchiveView>()).Should().Match<MyArchiveView>(m => !m.Linked && m.DeputyId == null && m.Points == 0);
+        (await (await nobody.GetAsync("/api/deputies/me/duty-records")).ProblemAsync(404)).GetProperty("code").GetString().Should().Be("deputies.not_a_deputy");
         // Signed in at another street, the same person's file is not there.
-        (await factory.As(userName, Demo.Sibling, "deputy").GetAsync("/api/deputies/me")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var elsewhere = factory.As(userName, Demo.Sibling, "deputy");
+        (await (await elsewhere.GetAsync("/api/deputies/me")).ReadAsync<MyArchiveView>()).Linked.Should().BeFalse();
+        (await elsewhere.GetAsync("/api/deputies/me/duty-records")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await staff.GetAsync("/api/deputies/me")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 
@@ -265,4 +269,4 @@ public sealed record DutyListItemView(string Kind, int TargetCount, string? Note
 
 public sealed record DutyListView(Guid DeputyId, int Year, Guid? Id, Guid? Version, List<DutyListItemView> Items, int PlannedTotal, int DoneTotal);
 
-public sealed record MyArchiveView(Guid DeputyId, string Name, string TenantName, int Year, int Points, int? Rank, int RankedCount, int Records, int Leaves, int Absences);
+public sealed record MyArchiveView(bool Linked, Guid? DeputyId, string Name, string TenantName, int Year, int Points, int? Rank, int RankedCount, int Records, int Leaves, int Absences);

@@ -87,6 +87,7 @@ export default {
     absences: 'Absences',
     timeline: 'Duty records',
     notLinked: 'Your account is not linked to a deputy file',
+    notLinkedHint: 'Ask the office to link your deputy file.',
   },
   groups: {
     title: 'Deputy groups',

@@ -86,6 +86,7 @@ export default {
     absences: '缺席',
     timeline: '履职记录',
     notLinked: '您的账号尚未关联代表档案',
+    notLinkedHint: '请联系人大工作人员关联您的代表档案。',
   },
   groups: {
     title: '代表小组',

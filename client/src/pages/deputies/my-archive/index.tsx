@@ -23,20 +23,21 @@ export default function MyArchivePage() {
     queryKey: ['deputies', 'me', 'records', page],
     queryFn: () => call(api.GET('/api/deputies/me/duty-records', { params: { query: { page, pageSize } } })),
     placeholderData: keepPreviousData,
-    enabled: summary.isSuccess,
+    enabled: summary.data?.linked === true,
   });
   const list = useQuery({
     queryKey: ['deputies', 'me', 'duty-list', year],
     queryFn: () => call(api.GET('/api/deputies/me/duty-list', { params: { query: { year } } })),
-    enabled: summary.isSuccess,
+    enabled: summary.data?.linked === true,
   });
 
   if (summary.isPending) return <Skeleton active />;
   if (summary.isError) {
     const problem = asApiError(summary.error);
-    return <Result status="info" title={problem.code === 'deputies.not_a_deputy' ? t('deputies.myArchive.notLinked') : t('deputies.loadFailed')} subTitle={problem.message} />;
+    return <Result status="error" title={t('deputies.loadFailed')} subTitle={problem.message} />;
   }
   const me = summary.data;
+  if (!me.linked) return <Result status="info" title={t('deputies.myArchive.notLinked')} subTitle={t('deputies.myArchive.notLinkedHint')} data-testid="my-archive-unlinked" />;
   return (
     <div data-testid="my-archive">
       <Card style={{ marginBottom: 16 }}>

@@ -2,14 +2,16 @@
 // supervisor); ties share a place (1, 1, 3). The group ranking by average points, and the awards shortlist
 // (优秀代表 top N or X%, 先进代表小组), each naming the policy revision it was computed with.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, InputNumber, Radio, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Drawer, InputNumber, Radio, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call, type Schemas } from '@/api/client';
 import { asApiError } from '@/api/problem';
 import { useSession } from '@/auth/me';
 import ExportButton from '@/components/ExportButton';
-import { PolicyNote } from '../deputy-detail/PointsTab';
+import ArchiveTab from '../deputy-detail/ArchiveTab';
+import DutyListTab from '../deputy-detail/DutyListTab';
+import PointsTab, { PolicyNote } from '../deputy-detail/PointsTab';
 import { beijingYear, YearSelect } from '../shared';
 
 type Entry = Schemas['RankingEntryDto'];
@@ -43,6 +45,7 @@ export default function RankingsPage() {
   const [tenantId, setTenantId] = useState<string>();
   const [top, setTop] = useState<number | null>(10);
   const [percent, setPercent] = useState<number | null>(null);
+  const [opened, setOpened] = useState<Entry>();
 
   const groups = useQuery({ queryKey: ['deputies', 'groups'], queryFn: () => call(api.GET('/api/deputies/groups')), enabled: access.canReadGroups });
   const tenants = useQuery({
@@ -76,7 +79,18 @@ export default function RankingsPage() {
   const groupTied = tiedRanks((groupRanking.data ?? []).map((g) => Number(g.rank)));
   const deputyColumns = [
     { title: t('deputies.rank'), key: 'rank', width: 90, render: (_: unknown, e: Entry) => <RankCell rank={Number(e.rank)} tied={tied.has(Number(e.rank))} /> },
-    { title: t('deputies.name'), dataIndex: 'name' },
+    {
+      title: t('deputies.name'),
+      key: 'name',
+      render: (_: unknown, e: Entry) =>
+        access.canReadDutyRecords ? (
+          <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setOpened(e)} data-testid="ranking-deputy">
+            {e.name}
+          </Button>
+        ) : (
+          e.name
+        ),
+    },
     { title: t('deputies.rankings.tenant'), dataIndex: 'tenantName', responsive: ['md' as const] },
     { title: t('deputies.rankings.group'), dataIndex: 'groupName', responsive: ['lg' as const] },
     { title: t('deputies.points'), dataIndex: 'total', align: 'right' as const, render: (v: number | string) => Number(v) },
@@ -228,6 +242,20 @@ export default function RankingsPage() {
           ]}
         />
       </Card>
+      {opened ? (
+        // The deputy's archive from the ranking: the same tabs as the deputy's profile page.
+        <Drawer open title={opened.name} onClose={() => setOpened(undefined)} size="large" data-testid="deputy-drawer" destroyOnHidden>
+          <Tabs
+            items={[
+              { key: 'archive', label: t('deputies.archive.title'), children: <ArchiveTab deputyId={opened.deputyId} /> },
+              { key: 'points', label: t('deputies.points'), children: <PointsTab deputyId={opened.deputyId} /> },
+              ...(access.canReadDutyLists
+                ? [{ key: 'list', label: t('deputies.dutyList.title'), children: <DutyListTab deputyId={opened.deputyId} /> }]
+                : []),
+            ]}
+          />
+        </Drawer>
+      ) : null}
     </Space>
   );
 }

@@ -15,9 +15,10 @@ namespace CongressPlatform.Modules.Deputies.Features.MyArchive;
 
 /// <summary>
 /// What a deputy sees first (我的履职档案): who they are here, their points and place in the active tenant's ranking of
-/// the year, and how many records, leaves and absences the year has.
+/// the year, and how many records, leaves and absences the year has. <c>Linked</c> is false (and the rest empty) while
+/// the caller's account has no deputy file in the active tenant: the page says so instead of failing.
 /// </summary>
-public sealed record MyArchiveDto(Guid DeputyId, string Name, string Party, string? WorkUnit, string TenantName, int Year, int Points,
+public sealed record MyArchiveDto(bool Linked, Guid? DeputyId, string Name, string Party, string? WorkUnit, string TenantName, int Year, int Points,
     IReadOnlyList<KindPointsDto> ByKind, int? Rank, int RankedCount, IReadOnlyList<PolicyUsedDto> Policies, int Records, int Leaves, int Absences);
 
 /// <summary>The signed-in user's own archive summary for a year (default: this year, Beijing time).</summary>
@@ -47,8 +48,12 @@ internal sealed class GetMyArchiveQueryHandler(DeputiesDbContext db, ICurrentUse
 {
     public async Task<MyArchiveDto> Handle(GetMyArchiveQuery request, CancellationToken cancellationToken)
     {
-        var me = await MyDeputy.FindAsync(db, user, cancellationToken);
         var year = request.Year ?? ChinaTime.Today(clock).Year;
+        var me = await MyDeputy.FindOrNullAsync(db, user, cancellationToken);
+        if (me is null)
+        {
+            return new MyArchiveDto(false, null, user.DisplayName, string.Empty, null, scope.TenantName, year, 0, [], null, 0, [], 0, 0, 0);
+        }
         var ranking = await rankings.DeputiesAsync(year, null, scope.TenantId, null, cancellationToken);
         var mine = ranking.Entries.FirstOrDefault(e => e.DeputyId == me.Id);
         var first = new DateOnly(year, 1, 1);
@@ -57,7 +62,7 @@ internal sealed class GetMyArchiveQueryHandler(DeputiesDbContext db, ICurrentUse
             .Where(r => r.DeputyId == me.Id && r.OccurredOn >= first && r.OccurredOn <= last && r.CorrectsRecordId == null)
             .GroupBy(r => r.Attendance).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
-        return new MyArchiveDto(me.Id, me.Name, me.Party, me.WorkUnit, scope.TenantName, year, mine?.Total ?? 0, mine?.ByKind ?? [],
+        return new MyArchiveDto(true, me.Id, me.Name, me.Party, me.WorkUnit, scope.TenantName, year, mine?.Total ?? 0, mine?.ByKind ?? [],
             mine?.Rank, ranking.Count, ranking.Policies, attendance.Values.Sum(), attendance.GetValueOrDefault(DutyAttendance.Leave),
             attendance.GetValueOrDefault(DutyAttendance.Absent));
     }
@@ -84,11 +89,14 @@ internal sealed class GetMyDutyListQueryHandler(DeputiesDbContext db, ICurrentUs
 internal static class MyDeputy
 {
     /// <summary>The deputy whose account is the caller's (<see cref="Deputy.UserId"/>), with a seat in the active scope.</summary>
-    public static async Task<Deputy> FindAsync(DeputiesDbContext db, ICurrentUser user, CancellationToken cancellationToken)
-    {
-        var userId = user.UserId ?? Guid.Empty;
-        return await db.VisibleDeputies.AsNoTracking().SingleOrDefaultAsync(d => d.UserId == userId, cancellationToken)
+    public static async Task<Deputy> FindAsync(DeputiesDbContext db, ICurrentUser user, CancellationToken cancellationToken) =>
+        await FindOrNullAsync(db, user, cancellationToken)
             ?? throw new NotFoundException("deputies.not_a_deputy",
                 Text.Of("您的账号尚未关联本单位的代表档案,请联系人大工作人员。", "Your account is not linked to a deputy of this organisation; ask the office."));
+
+    public static async Task<Deputy?> FindOrNullAsync(DeputiesDbContext db, ICurrentUser user, CancellationToken cancellationToken)
+    {
+        var userId = user.UserId ?? Guid.Empty;
+        return await db.VisibleDeputies.AsNoTracking().SingleOrDefaultAsync(d => d.UserId == userId, cancellationToken);
     }
 }
