@@ -29,6 +29,9 @@ internal interface IDutyPoints
 
     /// <summary>As <see cref="ForPeriodAsync"/>, with the policy revisions used; <paramref name="tenantId"/> keeps only records made in that tenant.</summary>
     Task<PointsPeriod> ComputeAsync(int year, int? quarter, IReadOnlyCollection<Guid>? deputyIds, Guid? tenantId, CancellationToken cancellationToken);
+
+    /// <summary>The policy revision each of these tenants uses for the year (0: the default rules).</summary>
+    Task<IReadOnlyList<PolicyUsed>> PoliciesAsync(int year, IReadOnlyCollection<Guid> tenantIds, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -64,14 +67,26 @@ internal sealed class DutyPointsCalculator(DeputiesDbContext db) : IDutyPoints
             .ToListAsync(cancellationToken);
 
         var tenantIds = rows.Select(c => c.TenantId).Distinct().ToList();
+        var (sets, fallback) = await RuleSetsAsync(year, tenantIds, cancellationToken);
+        var points = PointsMath.Compute(rows, t => sets.GetValueOrDefault(t, fallback));
+        var used = tenantIds.Select(t => new PolicyUsed(t, year, sets.GetValueOrDefault(t, fallback).Revision)).OrderBy(p => p.TenantId).ToList();
+        return new PointsPeriod(points, used);
+    }
+
+    public async Task<IReadOnlyList<PolicyUsed>> PoliciesAsync(int year, IReadOnlyCollection<Guid> tenantIds, CancellationToken cancellationToken)
+    {
+        var (sets, fallback) = await RuleSetsAsync(year, tenantIds, cancellationToken);
+        return tenantIds.Distinct().Select(t => new PolicyUsed(t, year, sets.GetValueOrDefault(t, fallback).Revision)).OrderBy(p => p.TenantId).ToList();
+    }
+
+    private async Task<(Dictionary<Guid, RuleSet> Sets, RuleSet Fallback)> RuleSetsAsync(int year, IReadOnlyCollection<Guid> tenantIds, CancellationToken cancellationToken)
+    {
+        // The policies of the tenants whose records count here, whichever scope reads them (a record's tenant decides).
         var policies = await db.PointsPolicies.AsNoTracking().IgnoreQueryFilters()
             .Where(p => p.Year == year && tenantIds.Contains(p.TenantId))
             .ToListAsync(cancellationToken);
         var sets = policies.ToDictionary(p => p.TenantId, p => new RuleSet(p.Revision, p.Rules.ToDictionary(r => r.Kind, r => (r.Points, r.QuarterCap))));
         var fallback = new RuleSet(0, PointsPolicy.CreateDefault(year, DateTime.UnixEpoch).Rules.ToDictionary(r => r.Kind, r => (r.Points, r.QuarterCap)));
-
-        var points = PointsMath.Compute(rows, t => sets.GetValueOrDefault(t, fallback));
-        var used = tenantIds.Select(t => new PolicyUsed(t, year, sets.GetValueOrDefault(t, fallback).Revision)).OrderBy(p => p.TenantId).ToList();
-        return new PointsPeriod(points, used);
+        return (sets, fallback);
     }
 }

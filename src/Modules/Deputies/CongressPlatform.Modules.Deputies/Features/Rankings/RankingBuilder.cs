@@ -47,7 +47,11 @@ internal sealed class RankingBuilder(DeputiesDbContext db, IDutyPoints points, I
         }
         var period = await points.ComputeAsync(year, quarter, null, tenantId, cancellationToken);
         var byDeputy = period.Deputies.ToDictionary(p => p.DeputyId);
-        var names = await TenantNamesAsync(population.Select(p => p.TenantId).Concat(period.Policies.Select(p => p.TenantId)), cancellationToken);
+        // Every tenant of the ranking names its rules: those with records, and those whose deputies have none yet.
+        var used = period.Policies.Concat(await points.PoliciesAsync(year,
+                population.Select(p => p.TenantId).Except(period.Policies.Select(p => p.TenantId)).ToList(), cancellationToken))
+            .OrderBy(p => p.TenantId).ToList();
+        var names = await TenantNamesAsync(population.Select(p => p.TenantId).Concat(used.Select(p => p.TenantId)), cancellationToken);
 
         var people = population.GroupBy(p => p.Id).Select(x => new
         {
@@ -60,7 +64,7 @@ internal sealed class RankingBuilder(DeputiesDbContext db, IDutyPoints points, I
         var entries = ranked.Select(r => new RankingEntryDto(r.Rank, r.Item.Id, r.Item.Name, r.Item.Tenants,
             groups.TryGetValue(r.Item.Id, out var group) ? group.Name : null, r.Item.Points?.Total ?? 0,
             r.Item.Points is null ? [] : r.Item.Points.ByKind.OrderBy(k => k.Key).Select(k => new KindPointsDto(k.Key, k.Value)).ToList())).ToList();
-        var policies = period.Policies.Select(p => new PolicyUsedDto(p.TenantId, names[p.TenantId], p.Year, p.Revision)).ToList();
+        var policies = used.Select(p => new PolicyUsedDto(p.TenantId, names[p.TenantId], p.Year, p.Revision)).ToList();
         return new RankingDto(year, quarter, entries.Count, policies, entries);
     }
 
