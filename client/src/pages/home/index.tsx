@@ -8,6 +8,7 @@ import { api, call, type Schemas } from '@/api/client';
 import { asApiError } from '@/api/problem';
 import { useSession } from '@/auth/me';
 import { formatDateTime } from '@/components/format';
+import { hasSeenMyArchive } from '@/pages/deputies/landing';
 
 const Chart = lazy(() => import('@/components/charts/Chart'));
 
@@ -224,9 +225,12 @@ function HomePage() {
   );
 }
 
-/** A user who is only a deputy starts on their own archive (我的履职档案); everyone else on the dashboard. */
+/**
+ * A user who is only a deputy starts on their own archive (我的履职档案) — once a browser session: after that, 工作台
+ * opens the dashboard like for everyone else.
+ */
 export default function HomeRoute() {
   const { access } = useSession();
-  if (access.isOnlyDeputy && access.canReadMyArchive) return <Navigate to="/deputies/my-archive" replace />;
+  if (access.isOnlyDeputy && access.canReadMyArchive && !hasSeenMyArchive()) return <Navigate to="/deputies/my-archive" replace />;
   return <HomePage />;
 }

@@ -1,11 +1,12 @@
 // 我的履职档案: what a deputy sees first — this year's points and place, records, leaves, the duty list and the timeline.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Pagination, Result, Row, Skeleton, Space, Statistic, Table, Tabs, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '@/api/client';
 import { asApiError } from '@/api/problem';
 import { DutyListTable } from '../deputy-detail/DutyListTab';
+import { markMyArchiveSeen } from '../landing';
 import { PolicyNote } from '../deputy-detail/PointsTab';
 import { beijingYear, DutyTimeline, YearSelect } from '../shared';
 
@@ -14,6 +15,7 @@ export default function MyArchivePage() {
   const [year, setYear] = useState(beijingYear());
   const [page, setPage] = useState(1);
   const pageSize = 20;
+  useEffect(markMyArchiveSeen, []);
   const summary = useQuery({
     queryKey: ['deputies', 'me', year],
     queryFn: () => call(api.GET('/api/deputies/me', { params: { query: { year } } })),
