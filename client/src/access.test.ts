@@ -25,6 +25,17 @@ const FLAG_OF: Record<string, string> = {
   canUseInbox: PERMISSIONS.inboxUse,
   canManageChannels: PERMISSIONS.channelsManage,
   canSupervise: PERMISSIONS.supervise,
+  canReadDutyRecords: PERMISSIONS.dutyRecordsRead,
+  canCreateDutyRecords: PERMISSIONS.dutyRecordsCreate,
+  canCorrectDutyRecords: PERMISSIONS.dutyRecordsCorrect,
+  canReadGroups: PERMISSIONS.groupsRead,
+  canManageGroups: PERMISSIONS.groupsManage,
+  canReadPresidiumContacts: PERMISSIONS.presidiumContactsRead,
+  canManagePresidiumContacts: PERMISSIONS.presidiumContactsManage,
+  canReadRankings: PERMISSIONS.rankingsRead,
+  canReadDutyLists: PERMISSIONS.dutyListsRead,
+  canManageDutyLists: PERMISSIONS.dutyListsManage,
+  canReadMyArchive: PERMISSIONS.myArchiveRead,
 };
 
 describe('access', () => {
@@ -42,7 +53,7 @@ describe('access', () => {
   });
 
   it('has a test for every flag', () => {
-    const flags = Object.keys(access(null)).filter((f) => f !== 'isSignedIn');
+    const flags = Object.keys(access(null)).filter((f) => f !== 'isSignedIn' && f !== 'isOnlyDeputy');
     expect(flags.sort()).toEqual(Object.keys(FLAG_OF).sort());
   });
 
@@ -56,5 +67,12 @@ describe('access', () => {
     expect(flags.canReadProfile).toBe(true);
     expect(flags.canReadHandlingUnits).toBe(true);
     expect(flags.canReadTenants || flags.canManageUsers || flags.canReadJobs || flags.canReadAudit || flags.canManageClients).toBe(false);
+  });
+
+  it('opens on "my archive" only for a user whose roles are all deputy', () => {
+    expect(access(makeMe({ roles: ['deputy'] })).isOnlyDeputy).toBe(true);
+    expect(access(makeMe({ roles: ['deputy', 'staff'] })).isOnlyDeputy).toBe(false);
+    expect(access(makeMe({ roles: [] })).isOnlyDeputy).toBe(false);
+    expect(access(null).isOnlyDeputy).toBe(false);
   });
 });

@@ -15,9 +15,12 @@ public sealed class AdministrationTests(EndToEnd e2e)
     {
         var menu = page.GetByTestId("side-menu");
         await Assertions.Expect(menu.Locator("li.ant-menu-item").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        foreach (var closed in await menu.Locator("li.ant-menu-submenu:not(.ant-menu-submenu-open) > .ant-menu-submenu-title").AllAsync())
+        // Open the closed groups one at a time: each click changes which groups the locator finds.
+        var closed = menu.Locator("li.ant-menu-submenu:not(.ant-menu-submenu-open) > .ant-menu-submenu-title");
+        for (var left = await closed.CountAsync(); left > 0; left--)
         {
-            await closed.ClickAsync();
+            await closed.First.ClickAsync();
+            await Assertions.Expect(closed).ToHaveCountAsync(left - 1);
         }
         await Assertions.Expect(menu.Locator("li.ant-menu-submenu:not(.ant-menu-submenu-open)")).ToHaveCountAsync(0);
         var items = await menu.Locator("li.ant-menu-item .ant-menu-title-content").AllInnerTextsAsync();
@@ -25,18 +28,20 @@ public sealed class AdministrationTests(EndToEnd e2e)
     }
 
     // Every role of IDENTITY.md through a demo account (README); the menu follows the permission map of the active tenant.
+    // 代表履职: a deputy's own archive; groups, rankings and the points policy for the office (the policy is readable by
+    // the system administrator and deputies too).
     // 工作日历 is everyone's: every deadline is counted on it (platform.calendar.read); so is 我的导出 (platform.exports.use).
     [Theory]
-    [InlineData("sysadmin", "工作台|组织机构|承办单位|定时任务|工作日历|通知渠道|我的导出")]
+    [InlineData("sysadmin", "工作台|积分办法|组织机构|承办单位|定时任务|工作日历|通知渠道|我的导出")]
     [InlineData("secadmin", "工作台|用户管理|工作日历|我的导出")]
     [InlineData("auditor", "工作台|工作日历|审计日志|我的导出")]
-    [InlineData("district.admin", "工作台|组织机构|承办单位|用户管理|工作日历|通知渠道|我的导出")]
-    [InlineData("leader", "工作台|组织机构|承办单位|用户管理|工作日历|我的导出")]
-    [InlineData("district.staff", "工作台|组织机构|承办单位|用户管理|工作日历|我的导出")]
-    [InlineData("dongliu.staff", "工作台|组织机构|承办单位|工作日历|我的导出")]
+    [InlineData("district.admin", "工作台|代表小组|积分排名|积分办法|组织机构|承办单位|用户管理|工作日历|通知渠道|我的导出")]
+    [InlineData("leader", "工作台|代表小组|积分排名|积分办法|组织机构|承办单位|用户管理|工作日历|我的导出")]
+    [InlineData("district.staff", "工作台|代表小组|积分排名|积分办法|组织机构|承办单位|用户管理|工作日历|我的导出")]
+    [InlineData("dongliu.staff", "工作台|代表小组|积分排名|积分办法|组织机构|承办单位|工作日历|我的导出")]
     [InlineData("dongliu.keeper", "工作台|承办单位|工作日历|我的导出")]
     [InlineData("unit.officer", "工作台|工作日历|我的导出")]
-    [InlineData("deputy.li", "工作台|承办单位|工作日历|我的导出")]
+    [InlineData("deputy.li", "工作台|我的履职档案|积分办法|承办单位|工作日历|我的导出")]
     public async Task Each_role_sees_exactly_its_menu(string account, string expected)
     {
         var (context, page, errors) = await e2e.NewPageAsync();

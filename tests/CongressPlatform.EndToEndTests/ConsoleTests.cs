@@ -32,6 +32,9 @@ public sealed partial class ConsoleTests(EndToEnd e2e)
         await using var _ = context;
         await page.GotoAsync("/");
         await EndToEnd.SignInAsync(page, "deputy.wang");
+        // A deputy lands on their own archive first; 工作台 then opens the dashboard.
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/deputies/my-archive$"), new() { Timeout = 30_000 });
+        await page.GetByTestId("side-menu").GetByRole(AriaRole.Link, new() { Name = "工作台" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("home-page")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByTestId("home-tenant")).ToHaveTextAsync("柳城区人大常委会");
         var districtUnits = await HandlingUnitsTotalAsync(page);
@@ -100,6 +103,11 @@ public sealed partial class ConsoleTests(EndToEnd e2e)
         await using var _ = context;
         await page.GotoAsync("/");
         await EndToEnd.SignInAsync(page, "deputy.li");
+        // The deputy's first page is their archive; then the dashboard, from the folded menu.
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/deputies/my-archive$"), new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByText("我的履职档案").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).Should().BeLessThanOrEqualTo(390);
+        await page.GotoAsync("/");
         await Assertions.Expect(page.GetByTestId("home-page")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByTestId("menu-toggle")).ToBeVisibleAsync();
         (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).Should().BeLessThanOrEqualTo(390);

@@ -546,6 +546,278 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/deputies/points-policies/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListPointsPolicyRevisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/points-policies/{id}/next-year": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CreateNextYearPointsPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/deputies/{id}/duty-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListDutyRecords"];
+        put?: never;
+        post: operations["AddDutyRecord"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/deputies/{id}/deeds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AddDeed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/duty-records/{id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CorrectDutyRecord"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/deputies/{id}/duty-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetDutyList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/deputies/{id}/duty-list/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["SaveDutyList"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/rankings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetRanking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/rankings/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetGroupRanking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/rankings/shortlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetAwardsShortlist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListGroups"];
+        put?: never;
+        post: operations["CreateGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["UpdateGroup"];
+        post?: never;
+        delete: operations["DeleteGroup"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/presidium-contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListPresidiumContacts"];
+        put?: never;
+        post: operations["CreatePresidiumMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/presidium-contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["UpdatePresidiumContacts"];
+        post?: never;
+        delete: operations["DeletePresidiumMember"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetMyArchive"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/me/duty-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListMyDutyRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/me/duty-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetMyDutyList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications/inbox-items": {
         parameters: {
             query?: never;
@@ -696,6 +968,27 @@ export interface components {
     schemas: {
         /** @enum {unknown} */
         AccountStatus: "Active" | "Disabled";
+        AddDeedBody: {
+            type: components["schemas"]["DeedType"];
+            title: string;
+            /** Format: date */
+            occurredOn: string;
+            beneficiaries: string;
+            /** Format: int32 */
+            beneficiaryCount: null | number | string;
+            /** Format: double */
+            amount: null | number | string;
+            evidence: null | string;
+        };
+        AddDutyRecordBody: {
+            kind: components["schemas"]["DutyKind"];
+            title: string;
+            /** Format: date */
+            occurredOn: string;
+            attendance: components["schemas"]["DutyAttendance"];
+            leaveReason: null | string;
+            evidence: null | string;
+        };
         AttachmentDto: {
             /** Format: uuid */
             id: string;
@@ -825,9 +1118,37 @@ export interface components {
             client: components["schemas"]["ClientDto"];
             secret: null | string;
         };
+        ContactedDeputyDto: {
+            /** Format: uuid */
+            deputyId: string;
+            name: string;
+        };
+        CorrectDutyRecordBody: {
+            reason: string;
+            withdraw: boolean;
+            kind: null | components["schemas"]["DutyKind"];
+            title: null | string;
+            /** Format: date */
+            occurredOn: null | string;
+            attendance: null | components["schemas"]["DutyAttendance"];
+            leaveReason: null | string;
+            evidence: null | string;
+            beneficiaries: null | string;
+            /** Format: int32 */
+            beneficiaryCount: null | number | string;
+            /** Format: double */
+            amount: null | number | string;
+        };
         CreatedUserDto: {
             user: components["schemas"]["UserDto"];
             temporaryPassword: string;
+        };
+        CreateGroupCommand: {
+            name: string;
+            /** Format: uuid */
+            leaderId: string;
+            viceLeaderIds: string[];
+            memberIds: string[];
         };
         CreateHandlingUnitCommand: {
             /** Format: uuid */
@@ -836,6 +1157,14 @@ export interface components {
             kind: components["schemas"]["HandlingUnitKind"];
             contactName: null | string;
             contactPhone: null | string;
+        };
+        CreatePresidiumMemberCommand: {
+            /** Format: uuid */
+            memberDeputyId: null | string;
+            /** Format: uuid */
+            memberUserId: null | string;
+            name: null | string;
+            deputyIds: string[];
         };
         CreateTenantCommand: {
             /** Format: uuid */
@@ -857,6 +1186,8 @@ export interface components {
         };
         /** @enum {unknown} */
         DayType: "Workday" | "Weekend" | "Holiday" | "MakeUpWorkday";
+        /** @enum {unknown} */
+        DeedType: "ForPeople" | "OneToOneHelp";
         DeliveryAttemptDto: {
             /** Format: int32 */
             number: number | string;
@@ -892,7 +1223,76 @@ export interface components {
         /** @enum {unknown} */
         DeliveryStatus: "Pending" | "Sending" | "Sent" | "Failed" | "AwaitingDigest" | "Digested";
         /** @enum {unknown} */
+        DutyAttendance: "Attended" | "Leave" | "Absent";
+        /** @enum {unknown} */
         DutyKind: "StudyAttended" | "InspectionJoined" | "StationDutyServed" | "VotersReceived" | "SuggestionRaised" | "DeedForPeople" | "ReportBackGiven" | "GroupActivity";
+        DutyListDto: {
+            /** Format: uuid */
+            deputyId: string;
+            /** Format: int32 */
+            year: number | string;
+            /** Format: uuid */
+            id: null | string;
+            /** Format: uuid */
+            version: null | string;
+            items: components["schemas"]["DutyListItemDto"][];
+            /** Format: int32 */
+            plannedTotal: number | string;
+            /** Format: int32 */
+            doneTotal: number | string;
+        };
+        DutyListItemBody: {
+            kind: components["schemas"]["DutyKind"];
+            /** Format: int32 */
+            targetCount: number | string;
+            note: null | string;
+        };
+        DutyListItemDto: {
+            kind: components["schemas"]["DutyKind"];
+            /** Format: int32 */
+            targetCount: number | string;
+            note: null | string;
+            /** Format: int32 */
+            done: number | string;
+            completed: boolean;
+        };
+        DutyRecordCorrectionDto: {
+            /** Format: uuid */
+            id: string;
+            reason: string;
+            withdrawn: boolean;
+            /** Format: date-time */
+            recordedAtUtc: string;
+        };
+        DutyRecordDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            deputyId: string;
+            /** Format: uuid */
+            tenantId: string;
+            kind: components["schemas"]["DutyKind"];
+            /** Format: date */
+            occurredOn: string;
+            title: string;
+            sourceModule: string;
+            attendance: components["schemas"]["DutyAttendance"];
+            leaveReason: null | string;
+            evidence: null | string;
+            beneficiaries: null | string;
+            /** Format: int32 */
+            beneficiaryCount: null | number | string;
+            /** Format: double */
+            amount: null | number | string;
+            /** Format: uuid */
+            correctsRecordId: null | string;
+            correctionReason: null | string;
+            withdrawn: boolean;
+            counts: boolean;
+            correctedBy: null | components["schemas"]["DutyRecordCorrectionDto"];
+            /** Format: date-time */
+            recordedAtUtc: string;
+        };
         /** @enum {unknown} */
         EmailMode: "Off" | "Immediately" | "DailyDigest";
         /** @enum {unknown} */
@@ -921,6 +1321,41 @@ export interface components {
         };
         /** @enum {unknown} */
         ExportStatus: "Queued" | "Running" | "Completed" | "Failed";
+        GroupDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            tenantId: string;
+            name: string;
+            /** Format: uuid */
+            version: string;
+            /** Format: int32 */
+            memberCount: number | string;
+            members: components["schemas"]["GroupMemberDto"][];
+            warnings: string[];
+        };
+        GroupMemberDto: {
+            /** Format: uuid */
+            deputyId: string;
+            name: string;
+            role: components["schemas"]["GroupRole"];
+        };
+        GroupRankingEntryDto: {
+            /** Format: int32 */
+            rank: number | string;
+            /** Format: uuid */
+            groupId: string;
+            name: string;
+            tenantName: string;
+            /** Format: int32 */
+            memberCount: number | string;
+            /** Format: int32 */
+            totalPoints: number | string;
+            /** Format: double */
+            averagePoints: number | string;
+        };
+        /** @enum {unknown} */
+        GroupRole: "Leader" | "ViceLeader" | "Member";
         HandlingUnitDto: {
             /** Format: uuid */
             id: string;
@@ -968,6 +1403,11 @@ export interface components {
             succeeded: boolean;
             error: null | string;
         };
+        KindPointsDto: {
+            kind: components["schemas"]["DutyKind"];
+            /** Format: int32 */
+            points: number | string;
+        };
         MeDto: {
             user: components["schemas"]["MeUserDto"];
             tenant: components["schemas"]["MeTenantDto"];
@@ -999,6 +1439,31 @@ export interface components {
             phoneNumber: null | string;
             twoFactorEnabled: boolean;
         };
+        MyArchiveDto: {
+            linked: boolean;
+            /** Format: uuid */
+            deputyId: null | string;
+            name: string;
+            party: string;
+            workUnit: null | string;
+            tenantName: string;
+            /** Format: int32 */
+            year: number | string;
+            /** Format: int32 */
+            points: number | string;
+            byKind: components["schemas"]["KindPointsDto"][];
+            /** Format: int32 */
+            rank: null | number | string;
+            /** Format: int32 */
+            rankedCount: number | string;
+            policies: components["schemas"]["PolicyUsedDto"][];
+            /** Format: int32 */
+            records: number | string;
+            /** Format: int32 */
+            leaves: number | string;
+            /** Format: int32 */
+            absences: number | string;
+        };
         PagedResultOfAuditEntryDto: {
             items: components["schemas"]["AuditEntryDto"][];
             /** Format: int32 */
@@ -1010,6 +1475,15 @@ export interface components {
         };
         PagedResultOfDeliveryDto: {
             items: components["schemas"]["DeliveryDto"][];
+            /** Format: int32 */
+            total: number | string;
+            /** Format: int32 */
+            page: number | string;
+            /** Format: int32 */
+            pageSize: number | string;
+        };
+        PagedResultOfDutyRecordDto: {
+            items: components["schemas"]["DutyRecordDto"][];
             /** Format: int32 */
             total: number | string;
             /** Format: int32 */
@@ -1066,6 +1540,16 @@ export interface components {
             updatedAtUtc: string;
             /** Format: uuid */
             version: string;
+            closed: boolean;
+            rules: components["schemas"]["PointsRuleDto"][];
+        };
+        PointsPolicyRevisionDto: {
+            /** Format: int32 */
+            revision: number | string;
+            /** Format: date-time */
+            savedAtUtc: string;
+            /** Format: uuid */
+            savedBy: null | string;
             rules: components["schemas"]["PointsRuleDto"][];
         };
         PointsRuleDto: {
@@ -1075,6 +1559,15 @@ export interface components {
             /** Format: int32 */
             quarterCap: null | number | string;
         };
+        PolicyUsedDto: {
+            /** Format: uuid */
+            tenantId: string;
+            tenantName: string;
+            /** Format: int32 */
+            year: number | string;
+            /** Format: int32 */
+            revision: number | string;
+        };
         PreferenceChoiceDto: {
             category: string;
             email: components["schemas"]["EmailMode"];
@@ -1083,6 +1576,43 @@ export interface components {
             category: string;
             name: string;
             email: components["schemas"]["EmailMode"];
+        };
+        PresidiumMemberDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            tenantId: string;
+            /** Format: uuid */
+            memberDeputyId: null | string;
+            /** Format: uuid */
+            memberUserId: null | string;
+            name: string;
+            /** Format: uuid */
+            version: string;
+            deputies: components["schemas"]["ContactedDeputyDto"][];
+            warnings: string[];
+        };
+        RankingDto: {
+            /** Format: int32 */
+            year: number | string;
+            /** Format: int32 */
+            quarter: null | number | string;
+            /** Format: int32 */
+            count: number | string;
+            policies: components["schemas"]["PolicyUsedDto"][];
+            entries: components["schemas"]["RankingEntryDto"][];
+        };
+        RankingEntryDto: {
+            /** Format: int32 */
+            rank: number | string;
+            /** Format: uuid */
+            deputyId: string;
+            name: string;
+            tenantName: string;
+            groupName: null | string;
+            /** Format: int32 */
+            total: number | string;
+            byKind: components["schemas"]["KindPointsDto"][];
         };
         RegisterClientCommand: {
             clientId: string;
@@ -1094,6 +1624,11 @@ export interface components {
         };
         RotatedKeyDto: {
             keyId: string;
+        };
+        SaveDutyListBody: {
+            items: components["schemas"]["DutyListItemBody"][];
+            /** Format: uuid */
+            version: null | string;
         };
         SaveSpecialDayBody: {
             kind: components["schemas"]["SpecialDayKind"];
@@ -1115,6 +1650,13 @@ export interface components {
         };
         SetMembershipBody: {
             roles: string[];
+        };
+        ShortlistDto: {
+            /** Format: int32 */
+            year: number | string;
+            policies: components["schemas"]["PolicyUsedDto"][];
+            deputies: components["schemas"]["RankingEntryDto"][];
+            groups: components["schemas"]["GroupRankingEntryDto"][];
         };
         /** @enum {unknown} */
         SmtpSecurity: "None" | "StartTls";
@@ -1206,6 +1748,15 @@ export interface components {
             /** Format: uuid */
             version: string;
         };
+        UpdateGroupBody: {
+            name: string;
+            /** Format: uuid */
+            leaderId: string;
+            viceLeaderIds: string[];
+            memberIds: string[];
+            /** Format: uuid */
+            version: string;
+        };
         UpdateHandlingUnitBody: {
             name: string;
             kind: components["schemas"]["HandlingUnitKind"];
@@ -1222,6 +1773,11 @@ export interface components {
         };
         UpdatePreferencesCommand: {
             preferences: components["schemas"]["PreferenceChoiceDto"][];
+        };
+        UpdatePresidiumContactsBody: {
+            deputyIds: string[];
+            /** Format: uuid */
+            version: string;
         };
         UpdateTenantBody: {
             name: string;
@@ -2345,6 +2901,526 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PointsPolicyDto"];
+                };
+            };
+        };
+    };
+    ListPointsPolicyRevisions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsPolicyRevisionDto"][];
+                };
+            };
+        };
+    };
+    CreateNextYearPointsPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsPolicyDto"];
+                };
+            };
+        };
+    };
+    ListDutyRecords: {
+        parameters: {
+            query?: {
+                kind?: components["schemas"]["DutyKind"];
+                page?: number | string;
+                pageSize?: number | string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedResultOfDutyRecordDto"];
+                };
+            };
+        };
+    };
+    AddDutyRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddDutyRecordBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyRecordDto"];
+                };
+            };
+        };
+    };
+    AddDeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddDeedBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyRecordDto"];
+                };
+            };
+        };
+    };
+    CorrectDutyRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectDutyRecordBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyRecordDto"];
+                };
+            };
+        };
+    };
+    GetDutyList: {
+        parameters: {
+            query: {
+                year: number | string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyListDto"];
+                };
+            };
+        };
+    };
+    SaveDutyList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveDutyListBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyListDto"];
+                };
+            };
+        };
+    };
+    GetRanking: {
+        parameters: {
+            query: {
+                year: number | string;
+                quarter?: number | string;
+                tenantId?: string;
+                groupId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RankingDto"];
+                };
+            };
+        };
+    };
+    GetGroupRanking: {
+        parameters: {
+            query: {
+                year: number | string;
+                quarter?: number | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupRankingEntryDto"][];
+                };
+            };
+        };
+    };
+    GetAwardsShortlist: {
+        parameters: {
+            query: {
+                year: number | string;
+                top?: number | string;
+                percent?: number | string;
+                groupTop?: number | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShortlistDto"];
+                };
+            };
+        };
+    };
+    ListGroups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupDto"][];
+                };
+            };
+        };
+    };
+    CreateGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateGroupCommand"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupDto"];
+                };
+            };
+        };
+    };
+    UpdateGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateGroupBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupDto"];
+                };
+            };
+        };
+    };
+    DeleteGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListPresidiumContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PresidiumMemberDto"][];
+                };
+            };
+        };
+    };
+    CreatePresidiumMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePresidiumMemberCommand"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PresidiumMemberDto"];
+                };
+            };
+        };
+    };
+    UpdatePresidiumContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePresidiumContactsBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PresidiumMemberDto"];
+                };
+            };
+        };
+    };
+    DeletePresidiumMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetMyArchive: {
+        parameters: {
+            query?: {
+                year?: number | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyArchiveDto"];
+                };
+            };
+        };
+    };
+    ListMyDutyRecords: {
+        parameters: {
+            query?: {
+                kind?: components["schemas"]["DutyKind"];
+                page?: number | string;
+                pageSize?: number | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedResultOfDutyRecordDto"];
+                };
+            };
+        };
+    };
+    GetMyDutyList: {
+        parameters: {
+            query?: {
+                year?: number | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyListDto"];
                 };
             };
         };

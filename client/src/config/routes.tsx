@@ -12,7 +12,7 @@
 //
 // Adding a page: create src/pages/<module>/<page>/index.tsx (default export), add one entry here, add its
 // `menu.<name>` key to src/locales/zh-CN/menu.ts and en-US/menu.ts.
-import { AppstoreOutlined, BellOutlined, HomeOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, BellOutlined, HomeOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import type { AccessKey } from '@/access';
 
@@ -38,6 +38,23 @@ export const routes: AppRoute[] = [
     access: 'canUseInbox',
     hideInMenu: true,
     page: () => import('@/pages/notifications/inbox'),
+  },
+  {
+    // 代表履职: a deputy's own archive; the office's groups, rankings and points policy.
+    path: '/deputies',
+    name: 'deputies',
+    icon: <TeamOutlined />,
+    children: [
+      { path: '/deputies/my-archive', name: 'deputies.my-archive', access: 'canReadMyArchive', page: () => import('@/pages/deputies/my-archive') },
+      { path: '/deputies/groups', name: 'deputies.groups', access: 'canReadGroups', page: () => import('@/pages/deputies/groups') },
+      { path: '/deputies/rankings', name: 'deputies.rankings', access: 'canReadRankings', page: () => import('@/pages/deputies/rankings') },
+      {
+        path: '/deputies/points-policies',
+        name: 'deputies.points-policies',
+        access: 'canReadPointsPolicies',
+        page: () => import('@/pages/deputies/points-policies'),
+      },
+    ],
   },
   {
     // 系统管理: tenants and handling units, users and memberships, scheduled jobs, the working-day calendar, notification

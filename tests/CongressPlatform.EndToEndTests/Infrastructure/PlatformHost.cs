@@ -25,6 +25,9 @@ public sealed class PlatformHost : IAsyncDisposable
 
     public string BaseUrl { get; }
 
+    /// <summary>The host's SQLite file, for a test that must place data no screen of this build creates.</summary>
+    public string DatabasePath => Path.Combine(_folder, "e2e.db");
+
     public string Log
     {
         get

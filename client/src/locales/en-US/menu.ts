@@ -17,4 +17,9 @@ export default {
   notifications: 'Notifications',
   'system.notification-channels': 'Notification channels',
   'profile.notifications': 'Notification preferences',
+  deputies: 'Deputies',
+  'deputies.my-archive': 'My duty archive',
+  'deputies.groups': 'Deputy groups',
+  'deputies.rankings': 'Points ranking',
+  'deputies.points-policies': 'Points policy',
 } satisfies Messages['menu'];

@@ -16,4 +16,9 @@ export default {
   notifications: '消息中心',
   'system.notification-channels': '通知渠道',
   'profile.notifications': '通知设置',
+  deputies: '代表履职',
+  'deputies.my-archive': '我的履职档案',
+  'deputies.groups': '代表小组',
+  'deputies.rankings': '积分排名',
+  'deputies.points-policies': '积分办法',
 };

@@ -3,10 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Empty, List, Row, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Navigate } from 'react-router';
 import { api, call, type Schemas } from '@/api/client';
 import { asApiError } from '@/api/problem';
 import { useSession } from '@/auth/me';
 import { formatDateTime } from '@/components/format';
+import { hasSeenMyArchive } from '@/pages/deputies/landing';
 
 const Chart = lazy(() => import('@/components/charts/Chart'));
 
@@ -18,7 +20,7 @@ function QueryError({ error }: { error: unknown }) {
   return <Alert type="error" showIcon title={t('home.loadFailed')} description={asApiError(error).message} />;
 }
 
-export default function HomePage() {
+function HomePage() {
   const { t } = useTranslation();
   const { me, access } = useSession();
 
@@ -221,4 +223,14 @@ export default function HomePage() {
       </Row>
     </div>
   );
+}
+
+/**
+ * A user who is only a deputy starts on their own archive (我的履职档案) — once a browser session: after that, 工作台
+ * opens the dashboard like for everyone else.
+ */
+export default function HomeRoute() {
+  const { access } = useSession();
+  if (access.isOnlyDeputy && access.canReadMyArchive && !hasSeenMyArchive()) return <Navigate to="/deputies/my-archive" replace />;
+  return <HomePage />;
 }

@@ -1,8 +1,12 @@
 using System.Reflection;
+using CongressPlatform.BuildingBlocks.Exports;
 using CongressPlatform.BuildingBlocks.Modules;
 using CongressPlatform.BuildingBlocks.Persistence;
 using CongressPlatform.BuildingBlocks.Security;
+using CongressPlatform.Modules.Deputies.Archive;
 using CongressPlatform.Modules.Deputies.Contracts;
+using CongressPlatform.Modules.Deputies.DemoData;
+using CongressPlatform.Modules.Deputies.Features.Rankings;
 using CongressPlatform.Modules.Deputies.Persistence;
 using CongressPlatform.Modules.Deputies.Points;
 using Microsoft.AspNetCore.Routing;
@@ -30,6 +34,31 @@ public sealed class DeputiesModule : IModule
             new(DeputiesPermissions.PointsPoliciesRead, "查看履职积分办法", "View duty-points policies",
                 [Roles.SystemAdmin, Roles.TenantAdmin, Roles.Supervisor, Roles.Leader, Roles.Staff, Roles.Deputy]),
             new(DeputiesPermissions.PointsPoliciesUpdate, "修改履职积分办法", "Edit duty-points policies", [Roles.TenantAdmin, Roles.Leader]),
+        ]);
+        AddArchiveAndGroups(services);
+    }
+
+    // --- duty archive, groups, rankings, duty lists, my archive ---
+    private static void AddArchiveAndGroups(IServiceCollection services)
+    {
+        services.AddScoped<DutyArchive>();
+        services.AddScoped<RankingBuilder>();
+        services.AddExportSource<RankingExportSource>();
+        services.AddSingleton<IStartupTask, ArchiveDemoData>();
+        string[] office = [Roles.TenantAdmin, Roles.Supervisor, Roles.Leader, Roles.Staff];
+        services.AddPermissions(
+        [
+            new(DeputiesPermissions.DutyRecordsRead, "查看代表履职档案", "View deputies' duty archives", office),
+            new(DeputiesPermissions.DutyRecordsCreate, "登记履职记录", "Record acts of duty", [Roles.TenantAdmin, Roles.Leader, Roles.Staff]),
+            new(DeputiesPermissions.DutyRecordsCorrect, "更正履职记录", "Correct duty records", [Roles.TenantAdmin, Roles.Leader, Roles.Staff]),
+            new(DeputiesPermissions.GroupsRead, "查看代表小组", "View deputy groups", office),
+            new(DeputiesPermissions.GroupsManage, "管理代表小组", "Manage deputy groups", [Roles.TenantAdmin, Roles.Leader, Roles.Staff]),
+            new(DeputiesPermissions.PresidiumContactsRead, "查看主席团成员联系代表", "View presidium contacts", office),
+            new(DeputiesPermissions.PresidiumContactsManage, "管理主席团成员联系代表", "Manage presidium contacts", [Roles.TenantAdmin, Roles.Leader, Roles.Staff]),
+            new(DeputiesPermissions.RankingsRead, "查看履职积分排名", "View duty-points rankings", office),
+            new(DeputiesPermissions.DutyListsRead, "查看履职清单", "View duty lists", office),
+            new(DeputiesPermissions.DutyListsManage, "制定履职清单", "Plan duty lists", [Roles.TenantAdmin, Roles.Leader, Roles.Staff]),
+            new(DeputiesPermissions.MyArchiveRead, "查看本人履职档案", "View one's own duty archive", [Roles.Deputy]),
         ]);
     }
 

@@ -13,6 +13,9 @@ internal sealed class DutyRecord : TenantOwnedEntity
     /// <summary>The source module of records that staff enter by hand (deeds, corrections, paper tallies).</summary>
     public const string ManualSource = "deputies";
 
+    /// <summary>The source id of a record staff enter: unique, so a manual record is never taken for a repeat.</summary>
+    public static string NewManualSourceId() => Guid.CreateVersion7().ToString("N");
+
     private DutyRecord()
     {
     }

@@ -38,8 +38,25 @@ internal sealed class PointsPolicy : TenantOwnedEntity
         return policy;
     }
 
+    /// <summary>Whether the policy's year is over (Beijing time): its rules, and so its rankings, are then final.</summary>
+    public bool IsClosed(DateTime nowUtc) => Year < TimeZoneInfo.ConvertTimeFromUtc(nowUtc, ChinaTime.Zone).Year;
+
+    /// <summary>Next year's policy with this one's rules, at revision 1; the office then adjusts it.</summary>
+    public PointsPolicy CreateNextYear(DateTime nowUtc)
+    {
+        var next = new PointsPolicy { Year = Year + 1, Revision = 1, UpdatedAtUtc = nowUtc };
+        next._rules.AddRange(_rules.Select(r => new PointsRule(r.Kind, r.Points, r.QuarterCap)));
+        ((ITenantOwned)next).AssignTenant(TenantId, TenantPath);
+        return next;
+    }
+
     public void ReplaceRules(IEnumerable<(DutyKind Kind, int Points, int? QuarterCap)> rules, DateTime nowUtc)
     {
+        if (IsClosed(nowUtc))
+        {
+            throw new BusinessRuleException("points.year_closed",
+                Text.Of($"{Year} 年度已结束,其积分办法不能再修改。", $"The year {Year} has ended; its policy can no longer change."));
+        }
         var list = rules.ToList();
         if (list.GroupBy(r => r.Kind).Any(g => g.Count() > 1))
         {

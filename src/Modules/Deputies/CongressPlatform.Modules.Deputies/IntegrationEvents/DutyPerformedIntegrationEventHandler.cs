@@ -1,5 +1,6 @@
 using CongressPlatform.BuildingBlocks.Outbox;
 using CongressPlatform.BuildingBlocks.Tenancy;
+using CongressPlatform.Modules.Deputies.Archive;
 using CongressPlatform.Modules.Deputies.Contracts;
 using CongressPlatform.Modules.Deputies.Domain;
 using CongressPlatform.Modules.Deputies.Persistence;
@@ -12,7 +13,7 @@ namespace CongressPlatform.Modules.Deputies.IntegrationEvents;
 /// Adds another module's act of duty to the deputy's archive, once per source: a second delivery of the same event,
 /// or a new event for the same source, finds the record already there and changes nothing.
 /// </summary>
-internal sealed class DutyPerformedIntegrationEventHandler(DeputiesDbContext db, ITenantDirectory tenants, TimeProvider clock)
+internal sealed class DutyPerformedIntegrationEventHandler(DeputiesDbContext db, DutyArchive archive, ITenantDirectory tenants, TimeProvider clock)
     : IntegrationEventHandler<DutyPerformedIntegrationEvent, DeputiesDbContext>(db)
 {
     public override string Name => "deputies.duty-performed";
@@ -33,6 +34,6 @@ internal sealed class DutyPerformedIntegrationEventHandler(DeputiesDbContext db,
         var record = new DutyRecord(e.DeputyId, e.Kind, e.OccurredOn, e.Title, e.SourceModule, e.SourceId, e.Attendance,
             e.LeaveReason, e.Evidence, clock.GetUtcNow().UtcDateTime, recordedBy: null);
         ((ITenantOwned)record).AssignTenant(tenant.Id, tenant.Path);
-        Db.DutyRecords.Add(record);
+        await archive.AddAsync(record, cancellationToken);
     }
 }

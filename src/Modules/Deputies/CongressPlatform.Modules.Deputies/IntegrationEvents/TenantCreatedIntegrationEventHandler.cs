@@ -24,5 +24,6 @@ internal sealed class TenantCreatedIntegrationEventHandler(DeputiesDbContext db,
         var policy = PointsPolicy.CreateDefault(year, now.UtcDateTime);
         ((ITenantOwned)policy).AssignTenant(integrationEvent.TenantId, integrationEvent.Path);
         Db.PointsPolicies.Add(policy);
+        Db.PointsPolicyRevisions.Add(PointsPolicyRevision.Of(policy, savedBy: null));
     }
 }

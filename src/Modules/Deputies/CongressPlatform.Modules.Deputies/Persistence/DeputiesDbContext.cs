@@ -20,6 +20,17 @@ internal sealed class DeputiesDbContext(DbContextOptions<DeputiesDbContext> opti
 
     public DbSet<DutyRecord> DutyRecords => Set<DutyRecord>();
 
+    // --- groups, archive totals, policy revisions, duty lists (duty archive and points) ---
+    public DbSet<DutyTotal> DutyTotals => Set<DutyTotal>();
+
+    public DbSet<PointsPolicyRevision> PointsPolicyRevisions => Set<PointsPolicyRevision>();
+
+    public DbSet<DeputyGroup> Groups => Set<DeputyGroup>();
+
+    public DbSet<PresidiumMember> PresidiumMembers => Set<PresidiumMember>();
+
+    public DbSet<DutyList> DutyLists => Set<DutyList>();
+
     /// <summary>The deputies that the active tenant organises (or supervises): persons with at least one seat visible here.</summary>
     public IQueryable<Deputy> VisibleDeputies => Deputies.Where(d => Seats.Any(s => s.DeputyId == d.Id));
 
@@ -88,7 +99,83 @@ internal sealed class DeputiesDbContext(DbContextOptions<DeputiesDbContext> opti
             b.HasIndex(r => new { r.SourceModule, r.SourceId, r.DeputyId }).IsUnique();
             b.HasIndex(r => new { r.DeputyId, r.OccurredOn });
             b.HasIndex(r => new { r.TenantId, r.OccurredOn });
-            b.HasIndex(r => r.CorrectsRecordId);
+            b.HasIndex(r => r.CorrectsRecordId).IsUnique();
+        });
+
+        ConfigureArchiveAndGroups(modelBuilder);
+    }
+
+    private static void ConfigureArchiveAndGroups(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<DutyTotal>(b =>
+        {
+            b.ToTable("duty_totals");
+            b.HasKey(t => t.Id);
+            b.Property(t => t.Id).ValueGeneratedNever();
+            b.HasIndex(t => new { t.Year, t.TenantId, t.DeputyId, t.Quarter, t.Kind }).IsUnique();
+            b.HasIndex(t => new { t.DeputyId, t.Year });
+        });
+
+        modelBuilder.Entity<PointsPolicyRevision>(b =>
+        {
+            b.ToTable("points_policy_revisions");
+            b.HasKey(r => r.Id);
+            b.Property(r => r.Id).ValueGeneratedNever();
+            b.Property(r => r.RulesJson).HasMaxLength(4000).IsRequired();
+            b.Ignore(r => r.Rules);
+            b.HasIndex(r => new { r.PolicyId, r.Revision }).IsUnique();
+        });
+
+        modelBuilder.Entity<DeputyGroup>(b =>
+        {
+            b.ToTable("groups");
+            b.HasKey(g => g.Id);
+            b.Property(g => g.Id).ValueGeneratedNever();
+            b.Property(g => g.Name).HasMaxLength(100).IsRequired();
+            b.HasIndex(g => new { g.TenantId, g.Name }).IsUnique();
+            b.OwnsMany(g => g.Members, m =>
+            {
+                m.ToTable("group_members");
+                m.WithOwner().HasForeignKey("GroupId");
+                m.HasKey(x => x.Id);
+                m.Property(x => x.Id).ValueGeneratedNever();
+                m.HasIndex(x => x.DeputyId);
+            });
+            b.Navigation(g => g.Members).HasField("_members").UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        modelBuilder.Entity<PresidiumMember>(b =>
+        {
+            b.ToTable("presidium_members");
+            b.HasKey(p => p.Id);
+            b.Property(p => p.Id).ValueGeneratedNever();
+            b.Property(p => p.Name).HasMaxLength(50).IsRequired();
+            b.OwnsMany(p => p.Contacts, c =>
+            {
+                c.ToTable("presidium_contacts");
+                c.WithOwner().HasForeignKey("MemberId");
+                c.HasKey(x => x.Id);
+                c.Property(x => x.Id).ValueGeneratedNever();
+                c.HasIndex(x => x.DeputyId);
+            });
+            b.Navigation(p => p.Contacts).HasField("_contacts").UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        modelBuilder.Entity<DutyList>(b =>
+        {
+            b.ToTable("duty_lists");
+            b.HasKey(l => l.Id);
+            b.Property(l => l.Id).ValueGeneratedNever();
+            b.HasIndex(l => new { l.TenantId, l.DeputyId, l.Year }).IsUnique();
+            b.OwnsMany(l => l.Items, i =>
+            {
+                i.ToTable("duty_list_items");
+                i.WithOwner().HasForeignKey("ListId");
+                i.HasKey(x => x.Id);
+                i.Property(x => x.Id).ValueGeneratedNever();
+                i.Property(x => x.Note).HasMaxLength(500);
+            });
+            b.Navigation(l => l.Items).HasField("_items").UsePropertyAccessMode(PropertyAccessMode.Field);
         });
     }
 }

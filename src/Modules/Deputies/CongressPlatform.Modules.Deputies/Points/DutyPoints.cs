@@ -8,11 +8,17 @@ namespace CongressPlatform.Modules.Deputies.Points;
 /// <summary>A deputy's points in a period: the total and the points per kind of duty, after the caps.</summary>
 internal sealed record DeputyPoints(Guid DeputyId, int Total, IReadOnlyDictionary<DutyKind, int> ByKind);
 
+/// <summary>The policy revision a calculation used for one tenant (revision 0: the tenant had no policy that year, the default rules applied).</summary>
+internal sealed record PolicyUsed(Guid TenantId, int Year, int Revision);
+
+/// <summary>Points of a period and the policy revisions they were computed with.</summary>
+internal sealed record PointsPeriod(IReadOnlyList<DeputyPoints> Deputies, IReadOnlyList<PolicyUsed> Policies);
+
 /// <summary>
 /// Duty points (履职积分) as the policies say: every record that counts (attended, not withdrawn, not corrected by a
 /// later record) earns the points of its kind under the policy of the tenant where it took place, for that year;
 /// a kind's points in one tenant and quarter stop at the rule's cap. Reads only the records visible in the active
-/// scope (a street its own, the district every street's).
+/// scope (a street its own, the district every street's). The one place other code gets points from.
 /// </summary>
 internal interface IDutyPoints
 {
@@ -20,56 +26,67 @@ internal interface IDutyPoints
     /// <param name="quarter">1–4 for one quarter, or null for the whole year.</param>
     /// <param name="deputyIds">Only these deputies, or null for every deputy with records in scope.</param>
     Task<IReadOnlyList<DeputyPoints>> ForPeriodAsync(int year, int? quarter, IReadOnlyCollection<Guid>? deputyIds, CancellationToken cancellationToken);
+
+    /// <summary>As <see cref="ForPeriodAsync"/>, with the policy revisions used; <paramref name="tenantId"/> keeps only records made in that tenant.</summary>
+    Task<PointsPeriod> ComputeAsync(int year, int? quarter, IReadOnlyCollection<Guid>? deputyIds, Guid? tenantId, CancellationToken cancellationToken);
+
+    /// <summary>The policy revision each of these tenants uses for the year (0: the default rules).</summary>
+    Task<IReadOnlyList<PolicyUsed>> PoliciesAsync(int year, IReadOnlyCollection<Guid> tenantIds, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// Reads <see cref="DutyTotal"/> (counts per deputy, tenant, year, quarter and kind, kept in step with the archive)
+/// and the year's policies; never the records themselves.
+/// </summary>
 internal sealed class DutyPointsCalculator(DeputiesDbContext db) : IDutyPoints
 {
-    public async Task<IReadOnlyList<DeputyPoints>> ForPeriodAsync(int year, int? quarter, IReadOnlyCollection<Guid>? deputyIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DeputyPoints>> ForPeriodAsync(int year, int? quarter, IReadOnlyCollection<Guid>? deputyIds, CancellationToken cancellationToken) =>
+        (await ComputeAsync(year, quarter, deputyIds, tenantId: null, cancellationToken)).Deputies;
+
+    public async Task<PointsPeriod> ComputeAsync(int year, int? quarter, IReadOnlyCollection<Guid>? deputyIds, Guid? tenantId, CancellationToken cancellationToken)
     {
         if (quarter is < 1 or > 4)
         {
             throw new ArgumentOutOfRangeException(nameof(quarter));
         }
-        var first = quarter is { } q ? new DateOnly(year, (q - 1) * 3 + 1, 1) : new DateOnly(year, 1, 1);
-        var end = quarter is not null ? first.AddMonths(3) : first.AddYears(1);
-
-        var records = db.DutyRecords.AsNoTracking()
-            .Where(r => r.OccurredOn >= first && r.OccurredOn < end
-                && r.Attendance == DutyAttendance.Attended && !r.Withdrawn
-                && !db.DutyRecords.Any(c => c.CorrectsRecordId == r.Id));
+        var totals = db.DutyTotals.AsNoTracking().Where(t => t.Year == year && t.Count > 0);
+        if (quarter is { } q)
+        {
+            totals = totals.Where(t => t.Quarter == q);
+        }
+        if (tenantId is { } tenant)
+        {
+            totals = totals.Where(t => t.TenantId == tenant);
+        }
         if (deputyIds is not null)
         {
-            records = records.Where(r => deputyIds.Contains(r.DeputyId));
+            totals = totals.Where(t => deputyIds.Contains(t.DeputyId));
         }
-        var counts = await records
-            .GroupBy(r => new { r.DeputyId, r.TenantId, r.Kind, r.OccurredOn.Month })
-            .Select(g => new { g.Key.DeputyId, g.Key.TenantId, g.Key.Kind, g.Key.Month, Count = g.Count() })
+        var rows = await totals
+            .Select(t => new CountRow(t.DeputyId, t.TenantId, t.Quarter, t.Kind, t.Count))
             .ToListAsync(cancellationToken);
 
-        var tenantIds = counts.Select(c => c.TenantId).Distinct().ToList();
+        var tenantIds = rows.Select(c => c.TenantId).Distinct().ToList();
+        var (sets, fallback) = await RuleSetsAsync(year, tenantIds, cancellationToken);
+        var points = PointsMath.Compute(rows, t => sets.GetValueOrDefault(t, fallback));
+        var used = tenantIds.Select(t => new PolicyUsed(t, year, sets.GetValueOrDefault(t, fallback).Revision)).OrderBy(p => p.TenantId).ToList();
+        return new PointsPeriod(points, used);
+    }
+
+    public async Task<IReadOnlyList<PolicyUsed>> PoliciesAsync(int year, IReadOnlyCollection<Guid> tenantIds, CancellationToken cancellationToken)
+    {
+        var (sets, fallback) = await RuleSetsAsync(year, tenantIds, cancellationToken);
+        return tenantIds.Distinct().Select(t => new PolicyUsed(t, year, sets.GetValueOrDefault(t, fallback).Revision)).OrderBy(p => p.TenantId).ToList();
+    }
+
+    private async Task<(Dictionary<Guid, RuleSet> Sets, RuleSet Fallback)> RuleSetsAsync(int year, IReadOnlyCollection<Guid> tenantIds, CancellationToken cancellationToken)
+    {
+        // The policies of the tenants whose records count here, whichever scope reads them (a record's tenant decides).
         var policies = await db.PointsPolicies.AsNoTracking().IgnoreQueryFilters()
             .Where(p => p.Year == year && tenantIds.Contains(p.TenantId))
-            .ToDictionaryAsync(p => p.TenantId, cancellationToken);
-        var fallback = PointsPolicy.CreateDefault(year, DateTime.UnixEpoch).Rules.ToDictionary(r => r.Kind);
-
-        return counts
-            .GroupBy(c => new { c.DeputyId, c.TenantId, c.Kind, Quarter = (c.Month - 1) / 3 })
-            .Select(g =>
-            {
-                var rules = policies.TryGetValue(g.Key.TenantId, out var policy) ? policy.Rules.ToDictionary(r => r.Kind) : fallback;
-                if (!rules.TryGetValue(g.Key.Kind, out var rule))
-                {
-                    return new { g.Key.DeputyId, g.Key.Kind, Points = 0 };
-                }
-                var points = g.Sum(c => c.Count) * rule.Points;
-                return new { g.Key.DeputyId, g.Key.Kind, Points = rule.QuarterCap is { } cap ? Math.Min(points, cap) : points };
-            })
-            .GroupBy(x => x.DeputyId)
-            .Select(g =>
-            {
-                var byKind = g.GroupBy(x => x.Kind).ToDictionary(k => k.Key, k => k.Sum(x => x.Points));
-                return new DeputyPoints(g.Key, byKind.Values.Sum(), byKind);
-            })
-            .ToList();
+            .ToListAsync(cancellationToken);
+        var sets = policies.ToDictionary(p => p.TenantId, p => new RuleSet(p.Revision, p.Rules.ToDictionary(r => r.Kind, r => (r.Points, r.QuarterCap))));
+        var fallback = new RuleSet(0, PointsPolicy.CreateDefault(year, DateTime.UnixEpoch).Rules.ToDictionary(r => r.Kind, r => (r.Points, r.QuarterCap)));
+        return (sets, fallback);
     }
 }

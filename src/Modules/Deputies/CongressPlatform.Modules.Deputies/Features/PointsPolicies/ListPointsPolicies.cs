@@ -10,7 +10,7 @@ namespace CongressPlatform.Modules.Deputies.Features.PointsPolicies;
 [RequiresPermission(DeputiesPermissions.PointsPoliciesRead)]
 public sealed record ListPointsPoliciesQuery(int? Year) : IQuery<IReadOnlyList<PointsPolicyDto>>;
 
-internal sealed class ListPointsPoliciesQueryHandler(DeputiesDbContext db) : IRequestHandler<ListPointsPoliciesQuery, IReadOnlyList<PointsPolicyDto>>
+internal sealed class ListPointsPoliciesQueryHandler(DeputiesDbContext db, TimeProvider clock) : IRequestHandler<ListPointsPoliciesQuery, IReadOnlyList<PointsPolicyDto>>
 {
     public async Task<IReadOnlyList<PointsPolicyDto>> Handle(ListPointsPoliciesQuery request, CancellationToken cancellationToken)
     {
@@ -20,6 +20,7 @@ internal sealed class ListPointsPoliciesQueryHandler(DeputiesDbContext db) : IRe
             policies = policies.Where(p => p.Year == year);
         }
         var list = await policies.OrderByDescending(p => p.Year).ThenBy(p => p.TenantPath).ToListAsync(cancellationToken);
-        return list.Select(PointsPolicyDto.From).ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
+        return list.Select(p => PointsPolicyDto.From(p, now)).ToList();
     }
 }

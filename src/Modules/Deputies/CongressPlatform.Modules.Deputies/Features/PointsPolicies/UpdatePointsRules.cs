@@ -1,3 +1,4 @@
+using CongressPlatform.BuildingBlocks.Security;
 using CongressPlatform.Modules.Deputies.Contracts;
 using CongressPlatform.Modules.Deputies.Domain;
 using CongressPlatform.Modules.Deputies.Persistence;
@@ -33,7 +34,7 @@ internal sealed class UpdatePointsRulesCommandValidator : AbstractValidator<Upda
     }
 }
 
-internal sealed class UpdatePointsRulesCommandHandler(DeputiesDbContext db, TimeProvider clock)
+internal sealed class UpdatePointsRulesCommandHandler(DeputiesDbContext db, TimeProvider clock, ICurrentUser user)
     : IRequestHandler<UpdatePointsRulesCommand, PointsPolicyDto>
 {
     public async Task<PointsPolicyDto> Handle(UpdatePointsRulesCommand request, CancellationToken cancellationToken)
@@ -41,8 +42,15 @@ internal sealed class UpdatePointsRulesCommandHandler(DeputiesDbContext db, Time
         var policy = await db.PointsPolicies.SingleOrDefaultAsync(p => p.Id == request.Id, cancellationToken)
             ?? throw NotFoundException.For("积分办法", "points policy");
         db.Entry(policy).Property(p => p.Version).OriginalValue = request.Version;
-        policy.ReplaceRules(request.Rules.Select(r => (r.Kind, r.Points, r.QuarterCap)), clock.GetUtcNow().UtcDateTime);
+        // A policy made before revisions were kept gets its current rules kept first, so the history is whole.
+        if (!await db.PointsPolicyRevisions.AnyAsync(r => r.PolicyId == policy.Id && r.Revision == policy.Revision, cancellationToken))
+        {
+            db.PointsPolicyRevisions.Add(PointsPolicyRevision.Of(policy, savedBy: null));
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        policy.ReplaceRules(request.Rules.Select(r => (r.Kind, r.Points, r.QuarterCap)), now);
+        db.PointsPolicyRevisions.Add(PointsPolicyRevision.Of(policy, user.UserId));
         await db.SaveChangesAsync(cancellationToken);
-        return PointsPolicyDto.From(policy);
+        return PointsPolicyDto.From(policy, now);
     }
 }
