@@ -25,6 +25,14 @@ export const PERMISSIONS = {
   exportsUse: 'platform.exports.use',
   pointsPoliciesRead: 'deputies.points-policies.read',
   pointsPoliciesUpdate: 'deputies.points-policies.update',
+  // ----- Deputies registry (deputies-reg) -----
+  deputiesRead: 'deputies.deputies.read',
+  deputiesCreate: 'deputies.deputies.create',
+  deputiesUpdate: 'deputies.deputies.update',
+  deputiesImport: 'deputies.deputies.import',
+  deputiesInvite: 'deputies.deputies.invite',
+  deputiesRevealContact: 'deputies.deputies.reveal-contact',
+  // ----- end registry -----
   inboxUse: 'notifications.inbox.use',
   channelsManage: 'notifications.channels.manage',
 } as const;
@@ -54,6 +62,14 @@ export function access(me: Pick<Me, 'permissions' | 'roles'> | null | undefined)
     canUseExports: can(PERMISSIONS.exportsUse),
     canReadPointsPolicies: can(PERMISSIONS.pointsPoliciesRead),
     canUpdatePointsPolicies: can(PERMISSIONS.pointsPoliciesUpdate),
+    // ----- Deputies registry (deputies-reg) -----
+    canReadDeputies: can(PERMISSIONS.deputiesRead),
+    canCreateDeputies: can(PERMISSIONS.deputiesCreate),
+    canUpdateDeputies: can(PERMISSIONS.deputiesUpdate),
+    canImportDeputies: can(PERMISSIONS.deputiesImport),
+    canInviteDeputies: can(PERMISSIONS.deputiesInvite),
+    canRevealDeputyContact: can(PERMISSIONS.deputiesRevealContact),
+    // ----- end registry -----
     canUseInbox: can(PERMISSIONS.inboxUse),
     canManageChannels: can(PERMISSIONS.channelsManage),
     /** May enter the child tenants of the active one (the tenant switcher lists them). */

@@ -12,7 +12,7 @@
 //
 // Adding a page: create src/pages/<module>/<page>/index.tsx (default export), add one entry here, add its
 // `menu.<name>` key to src/locales/zh-CN/menu.ts and en-US/menu.ts.
-import { AppstoreOutlined, BellOutlined, HomeOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, BellOutlined, HomeOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import type { AccessKey } from '@/access';
 
@@ -39,6 +39,30 @@ export const routes: AppRoute[] = [
     hideInMenu: true,
     page: () => import('@/pages/notifications/inbox'),
   },
+  // ----- Deputies (deputies-reg adds the registry; other pages of the module join this group) -----
+  {
+    // 代表工作: the registry (代表名册) and each deputy's file (代表档案).
+    path: '/deputies',
+    name: 'deputies',
+    icon: <TeamOutlined />,
+    children: [
+      {
+        path: '/deputies/registry',
+        name: 'deputies.registry',
+        access: 'canReadDeputies',
+        page: () => import('@/pages/deputies/deputies'),
+        children: [
+          {
+            path: '/deputies/registry/:id',
+            name: 'deputies.registry.detail',
+            hideInMenu: true,
+            page: () => import('@/pages/deputies/deputy-detail'),
+          },
+        ],
+      },
+    ],
+  },
+  // ----- end registry -----
   {
     // 系统管理: tenants and handling units, users and memberships, scheduled jobs, the working-day calendar, notification
     // channels, audit, and everyone's own exports (我的导出).

@@ -11,6 +11,11 @@ export default {
   'system.audit': 'Audit log',
   'system.users': 'Users',
   'system.users.detail': 'User',
+  // ----- Deputies registry (deputies-reg) -----
+  deputies: 'Deputies',
+  'deputies.registry': 'Registry',
+  'deputies.registry.detail': 'Deputy file',
+  // ----- end registry -----
   profile: 'My account',
   'profile.info': 'Profile',
   'profile.security': 'Password and authenticator',

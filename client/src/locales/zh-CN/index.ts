@@ -4,6 +4,7 @@ import audit from './audit';
 import auth from './auth';
 import calendar from './calendar';
 import common from './common';
+import deputies from './deputies';
 import enums from './enums';
 import exports from './exports';
 import exception from './exception';
@@ -18,4 +19,4 @@ import publicArea from './public';
 import tenants from './tenants';
 import users from './users';
 
-export default { common, menu, layout, auth, home, profile, exception, public: publicArea, enums, tenants, handlingUnits, users, jobs, attachments, calendar, audit, exports, notifications };
+export default { common, menu, layout, auth, home, profile, exception, public: publicArea, enums, tenants, handlingUnits, users, jobs, attachments, calendar, audit, exports, notifications, deputies };

@@ -10,6 +10,11 @@ export default {
   'system.exports': '我的导出',
   'system.users': '用户管理',
   'system.users.detail': '用户详情',
+  // ----- Deputies registry (deputies-reg) -----
+  deputies: '代表工作',
+  'deputies.registry': '代表名册',
+  'deputies.registry.detail': '代表档案',
+  // ----- end registry -----
   profile: '个人中心',
   'profile.info': '个人信息',
   'profile.security': '密码与身份验证器',
