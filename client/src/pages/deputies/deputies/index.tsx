@@ -271,7 +271,7 @@ export default function DeputiesPage() {
     {
       title: t('deputies.column.account'),
       key: 'account',
-      render: (_, d) => (d.invited ? <Tag color="green">{t('deputies.invited')}</Tag> : <Tag>{t('deputies.notInvited')}</Tag>),
+      render: (_, d) => (d.invited ? <Tag color="success">{t('deputies.invited')}</Tag> : <Tag>{t('deputies.notInvited')}</Tag>),
     },
     {
       title: t('deputies.column.actions'),

@@ -12,11 +12,11 @@ export function SeatTags({ seats }: { seats: Seat[] }) {
     <Space orientation="vertical" size={2}>
       {seats.map((s) => (
         <span key={s.id}>
-          <Tag color={s.status === 'Serving' ? 'blue' : 'default'}>
+          <Tag color={s.status === 'Serving' ? 'processing' : 'default'}>
             {t(`deputies.level.${s.level}`)} · {termName(Number(s.term))}
           </Tag>
-          {s.byElection ? <Tag color="purple">{t('deputies.byElection')}</Tag> : null}
-          {s.status !== 'Serving' ? <Tag color="orange">{t(`deputies.status.${s.status}`)}</Tag> : null}
+          {s.byElection ? <Tag color="default">{t('deputies.byElection')}</Tag> : null}
+          {s.status !== 'Serving' ? <Tag color="warning">{t(`deputies.status.${s.status}`)}</Tag> : null}
           <Typography.Text type="secondary">{s.tenantName}</Typography.Text>
         </span>
       ))}

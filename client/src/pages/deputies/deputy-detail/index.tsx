@@ -32,7 +32,7 @@ export default function DeputyDetailPage() {
             <ArrowLeftOutlined />
           </Link>
           <span>{deputy.data?.name ?? t('deputies.detail.title')}</span>
-          {deputy.data?.userId ? <Tag color="green">{t('deputies.invited')}</Tag> : null}
+          {deputy.data?.userId ? <Tag color="success">{t('deputies.invited')}</Tag> : null}
         </Space>
       }
       loading={deputy.isLoading}

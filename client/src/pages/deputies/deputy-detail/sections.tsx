@@ -254,7 +254,7 @@ export function SeatsTab({ deputy }: { deputy: Deputy }) {
       render: (_, s) => (
         <Space size={4}>
           {s.electedOn}
-          {s.byElection ? <Tag color="purple">{t('deputies.byElection')}</Tag> : null}
+          {s.byElection ? <Tag color="default">{t('deputies.byElection')}</Tag> : null}
         </Space>
       ),
     },
@@ -263,7 +263,7 @@ export function SeatsTab({ deputy }: { deputy: Deputy }) {
       key: 'status',
       render: (_, s) => (
         <Space orientation="vertical" size={0}>
-          <Tag color={s.status === 'Serving' ? 'blue' : 'orange'}>{t(`deputies.status.${s.status}`)}</Tag>
+          <Tag color={s.status === 'Serving' ? 'processing' : 'warning'}>{t(`deputies.status.${s.status}`)}</Tag>
           {s.endedOn ? <Typography.Text type="secondary">{`${s.endedOn} ${s.endReason ?? ''}`}</Typography.Text> : null}
         </Space>
       ),
@@ -363,7 +363,7 @@ export function ConsentTab({ deputy }: { deputy: Deputy }) {
         {states.map((c) => (
           <Descriptions.Item key={c.item} label={t(`deputies.consentItem.${c.item}`)}>
             <Space wrap>
-              {c.granted ? <Tag color="green">{t('deputies.detail.consentGranted')}</Tag> : <Tag>{t('deputies.detail.consentNotGranted')}</Tag>}
+              {c.granted ? <Tag color="success">{t('deputies.detail.consentGranted')}</Tag> : <Tag>{t('deputies.detail.consentNotGranted')}</Tag>}
               {c.sinceUtc ? <Typography.Text type="secondary">{t('deputies.detail.consentSince', { at: formatDateTime(c.sinceUtc) })}</Typography.Text> : null}
               {access.canUpdateDeputies ? (
                 <Button size="small" onClick={() => setChanging({ item: c.item, granted: !c.granted })} data-testid={`consent-${c.item}`}>
@@ -390,7 +390,7 @@ export function ConsentTab({ deputy }: { deputy: Deputy }) {
           {
             title: t('deputies.detail.historyAction'),
             key: 'granted',
-            render: (_, r) => (r.granted ? <Tag color="green">{t('deputies.detail.granted')}</Tag> : <Tag>{t('deputies.detail.revoked')}</Tag>),
+            render: (_, r) => (r.granted ? <Tag color="success">{t('deputies.detail.granted')}</Tag> : <Tag>{t('deputies.detail.revoked')}</Tag>),
           },
           { title: t('deputies.detail.historyBy'), dataIndex: 'recordedByName', key: 'by' },
           { title: t('deputies.detail.historyNote'), key: 'note', render: (_, r) => r.note ?? '—' },
@@ -444,7 +444,7 @@ export function InviteTab({ deputy }: { deputy: Deputy }) {
       <Typography.Paragraph type="secondary">{t('deputies.detail.inviteIntro')}</Typography.Paragraph>
       <Descriptions column={1} bordered size="small" data-testid="deputy-invite">
         <Descriptions.Item label={t('deputies.detail.inviteStatus')}>
-          {deputy.userId ? <Tag color="green">{t('deputies.invited')}</Tag> : <Tag>{t('deputies.notInvited')}</Tag>}
+          {deputy.userId ? <Tag color="success">{t('deputies.invited')}</Tag> : <Tag>{t('deputies.notInvited')}</Tag>}
         </Descriptions.Item>
         <Descriptions.Item label={t('deputies.detail.invitedAt')}>{deputy.invitedAtUtc ? formatDateTime(deputy.invitedAtUtc) : '—'}</Descriptions.Item>
       </Descriptions>
