@@ -15,9 +15,12 @@ public sealed class AdministrationTests(EndToEnd e2e)
     {
         var menu = page.GetByTestId("side-menu");
         await Assertions.Expect(menu.Locator("li.ant-menu-item").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        foreach (var closed in await menu.Locator("li.ant-menu-submenu:not(.ant-menu-submenu-open) > .ant-menu-submenu-title").AllAsync())
+        // One closed group at a time: the locator is re-evaluated, so the list of closed groups shrinks as each opens.
+        var closed = menu.Locator("li.ant-menu-submenu:not(.ant-menu-submenu-open) > .ant-menu-submenu-title");
+        for (var guard = 0; guard < 10 && await closed.CountAsync() > 0; guard++)
         {
-            await closed.ClickAsync();
+            await closed.First.ClickAsync();
+            await page.WaitForTimeoutAsync(200);
         }
         await Assertions.Expect(menu.Locator("li.ant-menu-submenu:not(.ant-menu-submenu-open)")).ToHaveCountAsync(0);
         var items = await menu.Locator("li.ant-menu-item .ant-menu-title-content").AllInnerTextsAsync();
