@@ -160,6 +160,13 @@ public sealed class RegistryTests(Platforms platforms)
         var accounts = await (await secadmin.GetAsync($"/api/identity/users?search={mobile}")).ReadAsync<Paged<JsonElement>>();
         accounts.Total.Should().Be(1);
 
+        // A supervisor adds a seat organised by a third tenant: the deputy role follows it there.
+        var nanhu = await factory.TenantAsync("nanhu");
+        var supervisor = factory.As("reg-supervisor-invite", Demo.District, "staff", "supervisor");
+        await (await supervisor.PostJsonAsync($"{Api}/{deputy.Id}/seats", Seat("City", 16, nanhu.Id))).ReadAsync<DeputyView>();
+        user = await (await secadmin.GetAsync($"/api/identity/users/{invitation.UserId}")).ReadAsync<JsonElement>();
+        Memberships(user).Should().BeEquivalentTo([("北塘街道人大工委", "deputy"), ("青山镇人大主席团", "deputy"), ("南湖街道人大工委", "deputy")]);
+
         // The membership was told to the person through the outbox.
         (await factory.DispatchOutboxAsync()).Should().BeGreaterThan(0);
     }
