@@ -22,6 +22,14 @@ const FLAG_OF: Record<string, string> = {
   canUseExports: PERMISSIONS.exportsUse,
   canReadPointsPolicies: PERMISSIONS.pointsPoliciesRead,
   canUpdatePointsPolicies: PERMISSIONS.pointsPoliciesUpdate,
+  // ----- Deputies registry (deputies-reg) -----
+  canReadDeputies: PERMISSIONS.deputiesRead,
+  canCreateDeputies: PERMISSIONS.deputiesCreate,
+  canUpdateDeputies: PERMISSIONS.deputiesUpdate,
+  canImportDeputies: PERMISSIONS.deputiesImport,
+  canInviteDeputies: PERMISSIONS.deputiesInvite,
+  canRevealDeputyContact: PERMISSIONS.deputiesRevealContact,
+  // ----- end registry -----
   canUseInbox: PERMISSIONS.inboxUse,
   canManageChannels: PERMISSIONS.channelsManage,
   canSupervise: PERMISSIONS.supervise,

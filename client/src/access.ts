@@ -36,6 +36,14 @@ export const PERMISSIONS = {
   dutyListsRead: 'deputies.duty-lists.read',
   dutyListsManage: 'deputies.duty-lists.manage',
   myArchiveRead: 'deputies.my-archive.read',
+  // ----- Deputies registry (deputies-reg) -----
+  deputiesRead: 'deputies.deputies.read',
+  deputiesCreate: 'deputies.deputies.create',
+  deputiesUpdate: 'deputies.deputies.update',
+  deputiesImport: 'deputies.deputies.import',
+  deputiesInvite: 'deputies.deputies.invite',
+  deputiesRevealContact: 'deputies.deputies.reveal-contact',
+  // ----- end registry -----
   inboxUse: 'notifications.inbox.use',
   channelsManage: 'notifications.channels.manage',
 } as const;
@@ -78,6 +86,14 @@ export function access(me: Pick<Me, 'permissions' | 'roles'> | null | undefined)
     canReadMyArchive: can(PERMISSIONS.myArchiveRead),
     /** Holds the deputy role and no other: the console opens on "my archive". */
     isOnlyDeputy: (me?.roles ?? []).length > 0 && (me?.roles ?? []).every((r) => r === 'deputy'),
+    // ----- Deputies registry (deputies-reg) -----
+    canReadDeputies: can(PERMISSIONS.deputiesRead),
+    canCreateDeputies: can(PERMISSIONS.deputiesCreate),
+    canUpdateDeputies: can(PERMISSIONS.deputiesUpdate),
+    canImportDeputies: can(PERMISSIONS.deputiesImport),
+    canInviteDeputies: can(PERMISSIONS.deputiesInvite),
+    canRevealDeputyContact: can(PERMISSIONS.deputiesRevealContact),
+    // ----- end registry -----
     canUseInbox: can(PERMISSIONS.inboxUse),
     canManageChannels: can(PERMISSIONS.channelsManage),
     /** May enter the child tenants of the active one (the tenant switcher lists them). */

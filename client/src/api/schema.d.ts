@@ -546,6 +546,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/deputies/deputies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListDeputies"];
+        put?: never;
+        post: operations["RegisterDeputy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/deputies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetDeputy"];
+        put: operations["UpdateDeputy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/deputies/{id}/seats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AddDeputySeat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/deputies/{id}/seats/{seatId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["EndDeputySeat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/deputies/{id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RecordDeputyConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/deputies/{id}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["SetDeputyPhoto"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/deputies/{id}/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RevealDeputyContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/deputies/{id}/invite": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InviteDeputy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/deputies/import-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetDeputiesImportTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/deputies/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ImportDeputies"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/deputies/points-policies/{id}/revisions": {
         parameters: {
             query?: never;
@@ -989,6 +1149,17 @@ export interface components {
             leaveReason: null | string;
             evidence: null | string;
         };
+        AddSeatBody: {
+            level: components["schemas"]["SeatLevel"];
+            /** Format: int32 */
+            term: number | string;
+            constituency: string;
+            /** Format: date */
+            electedOn: string;
+            byElection: boolean;
+            /** Format: uuid */
+            tenantId: null | string;
+        };
         AttachmentDto: {
             /** Format: uuid */
             id: string;
@@ -1118,6 +1289,24 @@ export interface components {
             client: components["schemas"]["ClientDto"];
             secret: null | string;
         };
+        /** @enum {unknown} */
+        ConsentItem: "Phone" | "Email" | "Photo" | "WorkUnit";
+        ConsentRecordDto: {
+            /** Format: uuid */
+            id: string;
+            item: components["schemas"]["ConsentItem"];
+            granted: boolean;
+            note: null | string;
+            recordedByName: string;
+            /** Format: date-time */
+            recordedAtUtc: string;
+        };
+        ConsentStateDto: {
+            item: components["schemas"]["ConsentItem"];
+            granted: boolean;
+            /** Format: date-time */
+            sinceUtc: null | string;
+        };
         ContactedDeputyDto: {
             /** Format: uuid */
             deputyId: string;
@@ -1222,6 +1411,54 @@ export interface components {
         };
         /** @enum {unknown} */
         DeliveryStatus: "Pending" | "Sending" | "Sent" | "Failed" | "AwaitingDigest" | "Digested";
+        DeputyContactDto: {
+            /** Format: uuid */
+            id: string;
+            mobile: string;
+            email: null | string;
+        };
+        DeputyDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            gender: components["schemas"]["Gender"];
+            ethnicity: string;
+            /** Format: int32 */
+            birthYear: null | number | string;
+            party: string;
+            education: null | string;
+            occupation: null | string;
+            workUnit: null | string;
+            mobile: null | string;
+            email: null | string;
+            /** Format: uuid */
+            photoAttachmentId: null | string;
+            /** Format: uuid */
+            userId: null | string;
+            /** Format: date-time */
+            invitedAtUtc: null | string;
+            /** Format: date-time */
+            createdAtUtc: string;
+            /** Format: date-time */
+            updatedAtUtc: string;
+            /** Format: uuid */
+            version: string;
+            seats: components["schemas"]["SeatDto"][];
+            consents: components["schemas"]["ConsentStateDto"][];
+            consentHistory: components["schemas"]["ConsentRecordDto"][];
+        };
+        DeputyListItemDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            gender: components["schemas"]["Gender"];
+            party: string;
+            occupation: null | string;
+            workUnit: null | string;
+            mobile: null | string;
+            invited: boolean;
+            seats: components["schemas"]["SeatDto"][];
+        };
         /** @enum {unknown} */
         DutyAttendance: "Attended" | "Leave" | "Absent";
         /** @enum {unknown} */
@@ -1295,6 +1532,14 @@ export interface components {
         };
         /** @enum {unknown} */
         EmailMode: "Off" | "Immediately" | "DailyDigest";
+        EndSeatBody: {
+            status: components["schemas"]["SeatStatus"];
+            /** Format: date */
+            endedOn: string;
+            reason: null | string;
+            /** Format: uuid */
+            version: string;
+        };
         /** @enum {unknown} */
         ExportFormat: "Xlsx" | "Csv";
         ExportJobDto: {
@@ -1321,6 +1566,8 @@ export interface components {
         };
         /** @enum {unknown} */
         ExportStatus: "Queued" | "Running" | "Completed" | "Failed";
+        /** @enum {unknown} */
+        Gender: "Male" | "Female";
         GroupDto: {
             /** Format: uuid */
             id: string;
@@ -1372,6 +1619,25 @@ export interface components {
         };
         /** @enum {unknown} */
         HandlingUnitKind: "GovernmentDepartment" | "StreetOffice" | "TownshipGovernment" | "PublicService" | "Other";
+        /** Format: binary */
+        IFormFile: string;
+        ImportErrorDto: {
+            /** Format: int32 */
+            row: number | string;
+            column: string;
+            message: string;
+        };
+        ImportResultDto: {
+            /** Format: int32 */
+            rows: number | string;
+            /** Format: int32 */
+            personsCreated: number | string;
+            /** Format: int32 */
+            seatsAdded: number | string;
+            errors: components["schemas"]["ImportErrorDto"][];
+        };
+        /** @enum {unknown} */
+        ImportTemplateFormat: "Xlsx" | "Csv" | null;
         InboxItemDto: {
             /** Format: uuid */
             id: string;
@@ -1383,6 +1649,16 @@ export interface components {
             createdAtUtc: string;
             /** Format: date-time */
             readAtUtc: null | string;
+        };
+        InvitationDto: {
+            /** Format: uuid */
+            userId: string;
+            userName: string;
+            accountCreated: boolean;
+            temporaryPassword: null | string;
+            /** Format: int32 */
+            membershipsAdded: number | string;
+            accountActive: boolean;
         };
         JobOutcomeDto: {
             /** Format: date-time */
@@ -1464,6 +1740,17 @@ export interface components {
             /** Format: int32 */
             absences: number | string;
         };
+        NewSeatDto: {
+            level: components["schemas"]["SeatLevel"];
+            /** Format: int32 */
+            term: number | string;
+            constituency: string;
+            /** Format: date */
+            electedOn: string;
+            byElection: boolean;
+            /** Format: uuid */
+            tenantId: null | string;
+        };
         PagedResultOfAuditEntryDto: {
             items: components["schemas"]["AuditEntryDto"][];
             /** Format: int32 */
@@ -1475,6 +1762,15 @@ export interface components {
         };
         PagedResultOfDeliveryDto: {
             items: components["schemas"]["DeliveryDto"][];
+            /** Format: int32 */
+            total: number | string;
+            /** Format: int32 */
+            page: number | string;
+            /** Format: int32 */
+            pageSize: number | string;
+        };
+        PagedResultOfDeputyListItemDto: {
+            items: components["schemas"]["DeputyListItemDto"][];
             /** Format: int32 */
             total: number | string;
             /** Format: int32 */
@@ -1592,6 +1888,14 @@ export interface components {
             deputies: components["schemas"]["ContactedDeputyDto"][];
             warnings: string[];
         };
+        ProblemDetails: {
+            type?: null | string;
+            title?: null | string;
+            /** Format: int32 */
+            status?: null | number | string;
+            detail?: null | string;
+            instance?: null | string;
+        };
         RankingDto: {
             /** Format: int32 */
             year: number | string;
@@ -1614,6 +1918,11 @@ export interface components {
             total: number | string;
             byKind: components["schemas"]["KindPointsDto"][];
         };
+        RecordConsentBody: {
+            item: components["schemas"]["ConsentItem"];
+            granted: boolean;
+            note: null | string;
+        };
         RegisterClientCommand: {
             clientId: string;
             displayName: string;
@@ -1621,6 +1930,23 @@ export interface components {
             redirectUris: string[];
             postLogoutRedirectUris: null | string[];
             origins: null | string[];
+        };
+        RegisterDeputyCommand: {
+            name: string;
+            gender: components["schemas"]["Gender"];
+            ethnicity: null | string;
+            /** Format: int32 */
+            birthYear: null | number | string;
+            party: string;
+            education: null | string;
+            occupation: null | string;
+            workUnit: null | string;
+            mobile: string;
+            email: null | string;
+            seat: components["schemas"]["NewSeatDto"];
+        };
+        RevealDeputyContactBody: {
+            reason: string;
         };
         RotatedKeyDto: {
             keyId: string;
@@ -1647,6 +1973,34 @@ export interface components {
             nextFireTimeUtc: null | string;
             lastOutcome: null | components["schemas"]["JobOutcomeDto"];
             state: string;
+        };
+        SeatDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            tenantId: string;
+            tenantName: string;
+            level: components["schemas"]["SeatLevel"];
+            /** Format: int32 */
+            term: number | string;
+            constituency: string;
+            /** Format: date */
+            electedOn: string;
+            byElection: boolean;
+            status: components["schemas"]["SeatStatus"];
+            /** Format: date */
+            endedOn: null | string;
+            endReason: null | string;
+            /** Format: uuid */
+            version: string;
+        };
+        /** @enum {unknown} */
+        SeatLevel: "Township" | "District" | "City" | "Province" | "National";
+        /** @enum {unknown} */
+        SeatStatus: "Serving" | "Resigned" | "TermEnded" | "Terminated";
+        SetDeputyPhotoBody: {
+            /** Format: uuid */
+            attachmentId: null | string;
         };
         SetMembershipBody: {
             roles: string[];
@@ -1745,6 +2099,21 @@ export interface components {
             postLogoutRedirectUris: null | string[];
             origins: null | string[];
             isEnabled: boolean;
+            /** Format: uuid */
+            version: string;
+        };
+        UpdateDeputyBody: {
+            name: string;
+            gender: components["schemas"]["Gender"];
+            ethnicity: null | string;
+            /** Format: int32 */
+            birthYear: null | number | string;
+            party: string;
+            education: null | string;
+            occupation: null | string;
+            workUnit: null | string;
+            mobile: string;
+            email: null | string;
             /** Format: uuid */
             version: string;
         };
@@ -2901,6 +3270,313 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PointsPolicyDto"];
+                };
+            };
+        };
+    };
+    ListDeputies: {
+        parameters: {
+            query?: {
+                search?: string;
+                level?: components["schemas"]["SeatLevel"];
+                status?: components["schemas"]["SeatStatus"];
+                term?: number | string;
+                page?: number | string;
+                pageSize?: number | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedResultOfDeputyListItemDto"];
+                };
+            };
+        };
+    };
+    RegisterDeputy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterDeputyCommand"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeputyDto"];
+                };
+            };
+        };
+    };
+    GetDeputy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeputyDto"];
+                };
+            };
+        };
+    };
+    UpdateDeputy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDeputyBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeputyDto"];
+                };
+            };
+        };
+    };
+    AddDeputySeat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddSeatBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeputyDto"];
+                };
+            };
+        };
+    };
+    EndDeputySeat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                seatId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndSeatBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeputyDto"];
+                };
+            };
+        };
+    };
+    RecordDeputyConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordConsentBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeputyDto"];
+                };
+            };
+        };
+    };
+    SetDeputyPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetDeputyPhotoBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeputyDto"];
+                };
+            };
+        };
+    };
+    RevealDeputyContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevealDeputyContactBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeputyContactDto"];
+                };
+            };
+        };
+    };
+    InviteDeputy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto"];
+                };
+            };
+        };
+    };
+    GetDeputiesImportTemplate: {
+        parameters: {
+            query?: {
+                format?: components["schemas"]["ImportTemplateFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ImportDeputies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    file: components["schemas"]["IFormFile"];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };

@@ -40,12 +40,27 @@ export const routes: AppRoute[] = [
     page: () => import('@/pages/notifications/inbox'),
   },
   {
-    // 代表履职: a deputy's own archive; the office's groups, rankings and points policy.
+    // 代表工作: a deputy's own archive; the registry (代表名册) and each deputy's file (代表档案); groups, rankings and the
+    // points policy.
     path: '/deputies',
     name: 'deputies',
     icon: <TeamOutlined />,
     children: [
       { path: '/deputies/my-archive', name: 'deputies.my-archive', access: 'canReadMyArchive', page: () => import('@/pages/deputies/my-archive') },
+      {
+        path: '/deputies/registry',
+        name: 'deputies.registry',
+        access: 'canReadDeputies',
+        page: () => import('@/pages/deputies/deputies'),
+        children: [
+          {
+            path: '/deputies/registry/:id',
+            name: 'deputies.registry.detail',
+            hideInMenu: true,
+            page: () => import('@/pages/deputies/deputy-detail'),
+          },
+        ],
+      },
       { path: '/deputies/groups', name: 'deputies.groups', access: 'canReadGroups', page: () => import('@/pages/deputies/groups') },
       { path: '/deputies/rankings', name: 'deputies.rankings', access: 'canReadRankings', page: () => import('@/pages/deputies/rankings') },
       {

@@ -26,7 +26,7 @@ internal static class ArchiveSeed
         deputy.AddSeat(new SeatDetails(SeatLevel.District, 17, "第一选区", new DateOnly(2021, 11, 1), false, tenant.Id, tenant.Path));
         if (userName is not null)
         {
-            deputy.LinkAccount(DevUserId(userName));
+            deputy.LinkAccount(DevUserId(userName), DateTime.UtcNow);
         }
         db.Deputies.Add(deputy);
         await db.SaveChangesAsync();

@@ -5,6 +5,7 @@ import auth from './auth';
 import calendar from './calendar';
 import common from './common';
 import deputies from './deputies';
+import registry from './registry';
 import enums from './enums';
 import exports from './exports';
 import exception from './exception';
@@ -19,4 +20,4 @@ import publicArea from './public';
 import tenants from './tenants';
 import users from './users';
 
-export default { common, menu, layout, auth, home, profile, exception, public: publicArea, enums, tenants, handlingUnits, users, jobs, attachments, calendar, audit, exports, notifications, deputies } satisfies Messages;
+export default { common, menu, layout, auth, home, profile, exception, public: publicArea, enums, tenants, handlingUnits, users, jobs, attachments, calendar, audit, exports, notifications, deputies, registry } satisfies Messages;

@@ -5,9 +5,25 @@ using CongressPlatform.Modules.Deputies.Features.DutyLists;
 using CongressPlatform.Modules.Deputies.Features.Groups;
 using CongressPlatform.Modules.Deputies.Features.MyArchive;
 using CongressPlatform.Modules.Deputies.Features.PointsPolicies;
+using CongressPlatform.Modules.Deputies.Domain;
+using CongressPlatform.Modules.Deputies.Features.AddSeat;
+using CongressPlatform.Modules.Deputies.Features.EndSeat;
+using CongressPlatform.Modules.Deputies.Features.GetDeputy;
+using CongressPlatform.Modules.Deputies.Features.GetImportTemplate;
+using CongressPlatform.Modules.Deputies.Features.ImportDeputies;
+using CongressPlatform.Modules.Deputies.Features.InviteDeputy;
+using CongressPlatform.Modules.Deputies.Features.ListDeputies;
+using CongressPlatform.Modules.Deputies.Features.RecordConsent;
+using CongressPlatform.Modules.Deputies.Features.RegisterDeputy;
+using CongressPlatform.Modules.Deputies.Features.RevealDeputyContact;
+using CongressPlatform.Modules.Deputies.Features.SetDeputyPhoto;
+using CongressPlatform.Modules.Deputies.Features.UpdateDeputy;
+using CongressPlatform.SharedKernel;
 using CongressPlatform.Modules.Deputies.Features.Presidium;
 using CongressPlatform.Modules.Deputies.Features.Rankings;
 using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -23,6 +39,8 @@ internal static class DeputiesEndpoints
             .RequirePermission(DeputiesPermissions.PointsPoliciesRead).WithName("ListPointsPolicies");
         policies.MapPut("/{id:guid}/rules", (Guid id, UpdatePointsRulesBody body, IMediator m, CancellationToken ct) => m.Send(body.ToCommand(id), ct))
             .RequirePermission(DeputiesPermissions.PointsPoliciesUpdate).WithName("UpdatePointsRules");
+
+        MapRegistry(endpoints);
         MapArchiveAndGroups(endpoints);
     }
 
@@ -98,4 +116,83 @@ internal static class DeputiesEndpoints
         me.MapGet("/duty-list", (int? year, IMediator m, CancellationToken ct) => m.Send(new GetMyDutyListQuery(year), ct))
             .RequirePermission(DeputiesPermissions.MyArchiveRead).WithName("GetMyDutyList");
     }
+
+    // ----- Registry (deputies-reg) -----
+    private static void MapRegistry(IEndpointRouteBuilder endpoints)
+    {
+        var deputies = endpoints.MapGroup("/api/deputies/deputies").WithTags("Deputies: registry");
+        deputies.MapGet("/", (string? search, SeatLevel? level, SeatStatus? status, int? term, int? page, int? pageSize, IMediator m, CancellationToken ct) =>
+                m.Send(new ListDeputiesQuery(search, level, status, term, page, pageSize), ct))
+            .RequirePermission(DeputiesPermissions.DeputiesRead).WithName("ListDeputies");
+        deputies.MapGet("/{id:guid}", (Guid id, IMediator m, CancellationToken ct) => m.Send(new GetDeputyQuery(id), ct))
+            .RequirePermission(DeputiesPermissions.DeputiesRead).WithName("GetDeputy");
+        deputies.MapPost("/", async (RegisterDeputyCommand command, IMediator m, CancellationToken ct) =>
+            {
+                var created = await m.Send(command, ct);
+                return TypedResults.Created($"/api/deputies/deputies/{created.Id}", created);
+            })
+            .RequirePermission(DeputiesPermissions.DeputiesCreate).WithName("RegisterDeputy");
+        deputies.MapPut("/{id:guid}", (Guid id, UpdateDeputyBody body, IMediator m, CancellationToken ct) => m.Send(body.ToCommand(id), ct))
+            .RequirePermission(DeputiesPermissions.DeputiesUpdate).WithName("UpdateDeputy");
+        deputies.MapPost("/{id:guid}/seats", (Guid id, AddSeatBody body, IMediator m, CancellationToken ct) => m.Send(body.ToCommand(id), ct))
+            .RequirePermission(DeputiesPermissions.DeputiesUpdate).WithName("AddDeputySeat");
+        deputies.MapPost("/{id:guid}/seats/{seatId:guid}/end", (Guid id, Guid seatId, EndSeatBody body, IMediator m, CancellationToken ct) =>
+                m.Send(body.ToCommand(id, seatId), ct))
+            .RequirePermission(DeputiesPermissions.DeputiesUpdate).WithName("EndDeputySeat");
+        deputies.MapPost("/{id:guid}/consents", (Guid id, RecordConsentBody body, IMediator m, CancellationToken ct) => m.Send(body.ToCommand(id), ct))
+            .RequirePermission(DeputiesPermissions.DeputiesUpdate).WithName("RecordDeputyConsent");
+        deputies.MapPut("/{id:guid}/photo", (Guid id, SetDeputyPhotoBody body, IMediator m, CancellationToken ct) => m.Send(body.ToCommand(id), ct))
+            .RequirePermission(DeputiesPermissions.DeputiesUpdate).WithName("SetDeputyPhoto");
+        deputies.MapPost("/{id:guid}/contact", async (Guid id, RevealDeputyContactBody body, IMediator m, HttpContext http, CancellationToken ct) =>
+            {
+                var contact = await m.Send(body.ToQuery(id), ct);
+                http.Response.Headers.CacheControl = "no-store";
+                return TypedResults.Ok(contact);
+            })
+            .RequirePermission(DeputiesPermissions.DeputiesRevealContact).WithName("RevealDeputyContact");
+        deputies.MapPost("/{id:guid}/invite", async (Guid id, IMediator m, HttpContext http, CancellationToken ct) =>
+            {
+                var invitation = await m.Send(new InviteDeputyCommand(id), ct);
+                // A new account's temporary password is in this answer only: no cache may keep it.
+                http.Response.Headers.CacheControl = "no-store";
+                return TypedResults.Ok(invitation);
+            })
+            .RequirePermission(DeputiesPermissions.DeputiesInvite).WithName("InviteDeputy");
+        deputies.MapGet("/import-template", async (ImportTemplateFormat? format, IMediator m, CancellationToken ct) =>
+            {
+                var template = await m.Send(new GetImportTemplateQuery(format ?? ImportTemplateFormat.Xlsx), ct);
+                return TypedResults.File(template.Content, template.ContentType, template.FileName);
+            })
+            .RequirePermission(DeputiesPermissions.DeputiesImport).WithName("GetDeputiesImportTemplate")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream");
+        deputies.MapPost("/import", async Task<Results<Ok<ImportResultDto>, ProblemHttpResult>> (IFormFile file, IMediator m, CancellationToken ct) =>
+            {
+                if (file.Length > ImportMaxBytes)
+                {
+                    throw new PayloadTooLargeException("deputies.import_too_large", Text.Of("导入文件不能超过 2 MB。", "The import file may be at most 2 MB."));
+                }
+                using var buffer = new MemoryStream();
+                await file.CopyToAsync(buffer, ct);
+                var result = await m.Send(new ImportDeputiesCommand(file.FileName, buffer.ToArray()), ct);
+                if (result.Errors.Count == 0)
+                {
+                    return TypedResults.Ok(result);
+                }
+                // Nothing was imported: every problem, by row and column, for the page's report table.
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status422UnprocessableEntity,
+                    type: "/problems/deputies.import_invalid",
+                    title: Text.Of("导入未通过校验", "The import did not pass the checks"),
+                    detail: Text.Of($"有 {result.Errors.Select(e => e.Row).Distinct().Count()} 行数据有误,未导入任何数据。请按错误报告修改后重新导入。",
+                        $"{result.Errors.Select(e => e.Row).Distinct().Count()} rows have errors; nothing was imported."),
+                    extensions: new Dictionary<string, object?> { ["code"] = "deputies.import_invalid", ["rows"] = result.Errors });
+            })
+            .RequirePermission(DeputiesPermissions.DeputiesImport).WithName("ImportDeputies")
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(ImportMaxBytes + 64 * 1024))
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+    }
+
+    private const int ImportMaxBytes = 2 * 1024 * 1024;
+    // ----- end registry -----
 }

@@ -54,6 +54,9 @@ internal sealed class Deputy : Entity, IVersioned
     /// <summary>The sign-in account, once the deputy was invited.</summary>
     public Guid? UserId { get; private set; }
 
+    /// <summary>When the deputy was last invited (the account opened or found, the memberships granted).</summary>
+    public DateTime? InvitedAtUtc { get; private set; }
+
     public DateTime CreatedAtUtc { get; private set; }
     public DateTime UpdatedAtUtc { get; private set; }
 
@@ -80,13 +83,14 @@ internal sealed class Deputy : Entity, IVersioned
         UpdatedAtUtc = nowUtc;
     }
 
-    public void LinkAccount(Guid userId)
+    public void LinkAccount(Guid userId, DateTime nowUtc)
     {
         if (UserId is { } existing && existing != userId)
         {
             throw new BusinessRuleException("deputies.account_linked", Text.Of("该代表已关联另一个登录账号。", "This deputy is already linked to another account."));
         }
         UserId = userId;
+        InvitedAtUtc = nowUtc;
     }
 
     public Seat AddSeat(SeatDetails details)

@@ -30,6 +30,12 @@ internal sealed class DeputiesDbContext(DbContextOptions<DeputiesDbContext> opti
     public DbSet<PresidiumMember> PresidiumMembers => Set<PresidiumMember>();
 
     public DbSet<DutyList> DutyLists => Set<DutyList>();
+    // ----- Registry: consent to publish (deputies-reg) -----
+
+    /// <summary>Consent history of persons (not tenant-owned, like the person); read it for a deputy found through <see cref="VisibleDeputies"/>.</summary>
+    public DbSet<ConsentRecord> Consents => Set<ConsentRecord>();
+
+    // ----- end registry -----
 
     /// <summary>The deputies that the active tenant organises (or supervises): persons with at least one seat visible here.</summary>
     public IQueryable<Deputy> VisibleDeputies => Deputies.Where(d => Seats.Any(s => s.DeputyId == d.Id));
@@ -82,6 +88,19 @@ internal sealed class DeputiesDbContext(DbContextOptions<DeputiesDbContext> opti
             b.HasIndex(s => new { s.DeputyId, s.TenantId });
             b.HasIndex(s => new { s.TenantId, s.Status, s.Level });
         });
+
+        // ----- Registry: consent to publish (deputies-reg, migration 20261201011000) -----
+        modelBuilder.Entity<ConsentRecord>(b =>
+        {
+            b.ToTable("consents");
+            b.HasKey(c => c.Id);
+            b.Property(c => c.Id).ValueGeneratedNever();
+            b.Property(c => c.Note).HasMaxLength(500);
+            b.Property(c => c.RecordedByName).HasMaxLength(100).IsRequired();
+            b.HasOne<Deputy>().WithMany().HasForeignKey(c => c.DeputyId).OnDelete(DeleteBehavior.Restrict);
+            b.HasIndex(c => new { c.DeputyId, c.Item, c.RecordedAtUtc });
+        });
+        // ----- end registry -----
 
         modelBuilder.Entity<DutyRecord>(b =>
         {

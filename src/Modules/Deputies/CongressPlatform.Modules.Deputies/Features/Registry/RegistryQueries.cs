@@ -1,0 +1,116 @@
+using CongressPlatform.BuildingBlocks.Tenancy;
+using CongressPlatform.Modules.Deputies.Domain;
+using CongressPlatform.Modules.Deputies.Persistence;
+using CongressPlatform.SharedKernel;
+using Microsoft.EntityFrameworkCore;
+
+namespace CongressPlatform.Modules.Deputies.Features.Registry;
+
+/// <summary>
+/// The registry list's filter, shared by the list and its export. Seat conditions (level, status, term) hold for one
+/// seat visible in the caller's tenant. Extend it here (group, points band…) and both follow.
+/// </summary>
+internal sealed record DeputyListFilter(string? Search, SeatLevel? Level, SeatStatus? Status, int? Term);
+
+/// <summary>What the registry's reads share: the visible deputies, their order and their views.</summary>
+internal static class RegistryQueries
+{
+    /// <summary>
+    /// Deputies with a seat the active tenant organises or supervises (the seats' named filters decide) that meets the
+    /// filter; searched by name, or by mobile when the search is digits.
+    /// </summary>
+    public static IQueryable<Deputy> Visible(DeputiesDbContext db, DeputyListFilter filter)
+    {
+        var seats = db.Seats.AsNoTracking();
+        if (filter.Level is { } level)
+        {
+            seats = seats.Where(s => s.Level == level);
+        }
+        if (filter.Status is { } status)
+        {
+            seats = seats.Where(s => s.Status == status);
+        }
+        if (filter.Term is { } term)
+        {
+            seats = seats.Where(s => s.Term == term);
+        }
+        var deputies = db.Deputies.AsNoTracking().Where(d => seats.Any(s => s.DeputyId == d.Id));
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var search = filter.Search.Trim();
+            deputies = search.All(char.IsAsciiDigit)
+                ? deputies.Where(d => d.Mobile.Contains(search))
+                : deputies.Where(d => d.Name.Contains(search));
+        }
+        return deputies;
+    }
+
+    /// <summary>The list's order: by name, then id (stable pages).</summary>
+    public static IQueryable<Deputy> InListOrder(IQueryable<Deputy> deputies) => deputies.OrderBy(d => d.Name).ThenBy(d => d.Id);
+
+    /// <summary>The visible seats of the given deputies, by deputy, with tenant names.</summary>
+    public static async Task<ILookup<Guid, SeatDto>> SeatsAsync(
+        DeputiesDbContext db, ITenantDirectory directory, IReadOnlyCollection<Guid> deputyIds, CancellationToken cancellationToken)
+    {
+        var seats = await db.Seats.AsNoTracking().Where(s => deputyIds.Contains(s.DeputyId))
+            .OrderBy(s => s.Status).ThenByDescending(s => s.Level).ThenByDescending(s => s.ElectedOn)
+            .ToListAsync(cancellationToken);
+        var names = new Dictionary<Guid, string>();
+        foreach (var tenantId in seats.Select(s => s.TenantId).Distinct())
+        {
+            names[tenantId] = (await directory.FindAsync(tenantId, cancellationToken))?.Name ?? string.Empty;
+        }
+        return seats.ToLookup(s => s.DeputyId, s => new SeatDto(
+            s.Id, s.TenantId, names[s.TenantId], s.Level, s.Term, s.Constituency, s.ElectedOn, s.ByElection, s.Status, s.EndedOn, s.EndReason, s.Version));
+    }
+
+    public static async Task<List<DeputyListItemDto>> ListItemsAsync(
+        DeputiesDbContext db, ITenantDirectory directory, IReadOnlyList<Deputy> deputies, CancellationToken cancellationToken)
+    {
+        var seats = await SeatsAsync(db, directory, deputies.Select(d => d.Id).ToList(), cancellationToken);
+        return deputies.Select(d => new DeputyListItemDto(
+            d.Id, d.Name, d.Gender, d.Party, d.Occupation, d.WorkUnit, ContactMasking.Mobile(d.Mobile), d.UserId is not null,
+            seats[d.Id].ToList())).ToList();
+    }
+
+    /// <summary>The profile of a deputy visible in the caller's tenant; anyone else's is "not found".</summary>
+    public static async Task<DeputyDto> ProfileAsync(DeputiesDbContext db, ITenantDirectory directory, Guid id, CancellationToken cancellationToken)
+    {
+        var deputy = await db.VisibleDeputies.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken)
+            ?? throw NotFound();
+        var seats = await SeatsAsync(db, directory, [id], cancellationToken);
+        var history = await db.Consents.AsNoTracking().Where(c => c.DeputyId == id).ToListAsync(cancellationToken);
+        var ordered = history.OrderByDescending(c => c.RecordedAtUtc).ThenByDescending(c => c.Id).ToList();
+        var states = Enum.GetValues<ConsentItem>().Select(item =>
+        {
+            var latest = ordered.FirstOrDefault(c => c.Item == item);
+            return new ConsentStateDto(item, latest?.Granted ?? false, latest?.RecordedAtUtc);
+        }).ToList();
+        return new DeputyDto(
+            deputy.Id, deputy.Name, deputy.Gender, deputy.Ethnicity, deputy.BirthYear, deputy.Party, deputy.Education, deputy.Occupation,
+            deputy.WorkUnit, ContactMasking.Mobile(deputy.Mobile), ContactMasking.Email(deputy.Email), deputy.PhotoAttachmentId, deputy.UserId,
+            deputy.InvitedAtUtc, deputy.CreatedAtUtc, deputy.UpdatedAtUtc, deputy.Version,
+            seats[id].ToList(), states,
+            ordered.Select(c => new ConsentRecordDto(c.Id, c.Item, c.Granted, c.Note, c.RecordedByName, c.RecordedAtUtc)).ToList());
+    }
+
+    /// <summary>A deputy visible in the caller's tenant, tracked, with the seats visible here; anyone else's is "not found".</summary>
+    public static async Task<Deputy> FindVisibleAsync(DeputiesDbContext db, Guid id, CancellationToken cancellationToken) =>
+        await db.VisibleDeputies.Include(d => d.Seats).SingleOrDefaultAsync(d => d.Id == id, cancellationToken) ?? throw NotFound();
+
+    public static NotFoundException NotFound() => NotFoundException.For("代表", "deputy");
+
+    /// <summary>
+    /// The tenant a new seat is organised by: the active one, or — for a supervisor — one of its subtree. Anything else
+    /// is "not found", as if it did not exist.
+    /// </summary>
+    public static async Task<TenantInfo> SeatTenantAsync(ITenantContext scope, ITenantDirectory directory, Guid? tenantId, CancellationToken cancellationToken)
+    {
+        var tenant = await directory.FindAsync(tenantId ?? scope.TenantId, cancellationToken);
+        if (tenant is null || !tenant.IsActive || !scope.Covers(tenant.Id, tenant.Path))
+        {
+            throw NotFoundException.For("单位", "organisation");
+        }
+        return tenant;
+    }
+}
