@@ -17,5 +17,8 @@ internal static class DeputiesEndpoints
             .RequirePermission(DeputiesPermissions.PointsPoliciesRead).WithName("ListPointsPolicies");
         policies.MapPut("/{id:guid}/rules", (Guid id, UpdatePointsRulesBody body, IMediator m, CancellationToken ct) => m.Send(body.ToCommand(id), ct))
             .RequirePermission(DeputiesPermissions.PointsPoliciesUpdate).WithName("UpdatePointsRules");
+
+        // ----- Report-back (述职), public ballots, quarterly reports and reminder letters -----
+        ReportBackEndpoints.Map(endpoints);
     }
 }

@@ -20,6 +20,19 @@ internal sealed class DeputiesDbContext(DbContextOptions<DeputiesDbContext> opti
 
     public DbSet<DutyRecord> DutyRecords => Set<DutyRecord>();
 
+    // ----- Report-back (述职) and the quarterly push (季度档案, 温馨提示函) -----
+    public DbSet<ReportBack> ReportBacks => Set<ReportBack>();
+
+    public DbSet<BallotVote> BallotVotes => Set<BallotVote>();
+
+    public DbSet<VoterCode> VoterCodes => Set<VoterCode>();
+
+    public DbSet<QuarterlyReport> QuarterlyReports => Set<QuarterlyReport>();
+
+    public DbSet<ReminderLetter> ReminderLetters => Set<ReminderLetter>();
+
+    public DbSet<QuarterlySettings> QuarterlySettings => Set<QuarterlySettings>();
+
     /// <summary>The deputies that the active tenant organises (or supervises): persons with at least one seat visible here.</summary>
     public IQueryable<Deputy> VisibleDeputies => Deputies.Where(d => Seats.Any(s => s.DeputyId == d.Id));
 
@@ -90,5 +103,7 @@ internal sealed class DeputiesDbContext(DbContextOptions<DeputiesDbContext> opti
             b.HasIndex(r => new { r.TenantId, r.OccurredOn });
             b.HasIndex(r => r.CorrectsRecordId);
         });
+
+        ReportBackModel.Configure(modelBuilder);
     }
 }
