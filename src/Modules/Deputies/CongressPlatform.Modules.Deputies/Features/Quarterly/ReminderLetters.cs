@@ -73,7 +73,7 @@ internal sealed class SendReminderLetterCommandHandler(DeputiesDbContext db, INo
             RecipientUserIds = [recipient],
             Category = "deputies.reminder-letter",
             Title = $"温馨提示函({QuarterlyDocuments.QuarterName(letter.Year, letter.Quarter)})",
-            Body = letter.Body,
+            Body = letter.Body.Length > 3900 ? letter.Body[..3900] + "……" : letter.Body,
             Link = "/deputies/my-reports",
             DeduplicationKey = $"deputies.reminder-letter:{letter.Id:N}",
         }, cancellationToken);
