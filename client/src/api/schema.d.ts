@@ -546,6 +546,406 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/deputies/report-backs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListReportBacks"];
+        put?: never;
+        post: operations["PlanReportBack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/report-backs/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListReportBackCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/report-backs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetReportBack"];
+        put: operations["UpdateReportBackPlan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/report-backs/{id}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DraftReportBack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/report-backs/{id}/text": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["EditReportBackText"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/report-backs/{id}/finalise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["FinaliseReportBack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/report-backs/{id}/tally": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["EnterReportBackTally"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/report-backs/{id}/ballot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OpenReportBackBallot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/report-backs/{id}/ballot/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CloseReportBackBallot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/report-backs/{id}/ballot/voter-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListVoterCodes"];
+        put?: never;
+        post: operations["IssueVoterCodes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/report-backs/{id}/ballot/qr-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetBallotQrCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/report-backs/{id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RecordReportBackResult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/public-ballots/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetPublicBallot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/public-ballots/{token}/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CastBallotVote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/quarterly-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListQuarterlyReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/quarterly-reports/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["GenerateQuarterlyReports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/quarterly-reports/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetQuarterlyReportDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/reminder-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListReminderLetters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/reminder-letters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetReminderLetter"];
+        put: operations["EditReminderLetter"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/reminder-letters/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SendReminderLetter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/reminder-letters/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetReminderLetterDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/quarterly-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetQuarterlySettings"];
+        put: operations["UpdateQuarterlySettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/my-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetMyReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/my-reports/quarterly-reports/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetMyQuarterlyReportDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/my-reports/reminder-letters/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetMyReminderLetterDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications/inbox-items": {
         parameters: {
             query?: never;
@@ -757,12 +1157,39 @@ export interface components {
             /** Format: date-time */
             verifiedAtUtc: string;
         };
+        /** @enum {unknown} */
+        BallotChoice: "Satisfied" | "BasicallySatisfied" | "Dissatisfied";
+        BallotDto: {
+            token: string;
+            publicPath: string;
+            /** Format: date-time */
+            opensAtUtc: string;
+            /** Format: date-time */
+            closesAtUtc: string;
+            state: components["schemas"]["BallotState"];
+            requiresVoterCode: boolean;
+            /** Format: int32 */
+            votes: number | string;
+            /** Format: int32 */
+            voterCodesIssued: number | string;
+            /** Format: int32 */
+            voterCodesUsed: number | string;
+        };
+        /** @enum {unknown} */
+        BallotState: "None" | "NotOpen" | "Open" | "Closed";
         CalendarYearDto: {
             /** Format: int32 */
             year: number | string;
             covered: boolean;
             note: null | string;
             days: components["schemas"]["SpecialDayDto"][];
+        };
+        CastBallotVoteBody: {
+            choice: components["schemas"]["BallotChoice"];
+            voterCode: null | string;
+        };
+        CastBallotVoteDto: {
+            message: string;
         };
         CategoryDto: {
             key: string;
@@ -808,6 +1235,10 @@ export interface components {
         ClientWithSecretDto: {
             client: components["schemas"]["ClientDto"];
             secret: null | string;
+        };
+        CloseBallotBody: {
+            /** Format: uuid */
+            version: string;
         };
         CreatedUserDto: {
             user: components["schemas"]["UserDto"];
@@ -875,10 +1306,34 @@ export interface components {
         };
         /** @enum {unknown} */
         DeliveryStatus: "Pending" | "Sending" | "Sent" | "Failed" | "AwaitingDigest" | "Digested";
+        DraftReportBackBody: {
+            /** Format: uuid */
+            version: string;
+        };
         /** @enum {unknown} */
         DutyKind: "StudyAttended" | "InspectionJoined" | "StationDutyServed" | "VotersReceived" | "SuggestionRaised" | "DeedForPeople" | "ReportBackGiven" | "GroupActivity";
+        EditReminderLetterBody: {
+            body: string;
+            /** Format: uuid */
+            version: string;
+        };
+        EditReportBackTextBody: {
+            text: string;
+            /** Format: uuid */
+            version: string;
+        };
         /** @enum {unknown} */
         EmailMode: "Off" | "Immediately" | "DailyDigest";
+        EnterTallyBody: {
+            /** Format: int32 */
+            satisfied: number | string;
+            /** Format: int32 */
+            basicallySatisfied: number | string;
+            /** Format: int32 */
+            dissatisfied: number | string;
+            /** Format: uuid */
+            version: string;
+        };
         /** @enum {unknown} */
         ExportFormat: "Xlsx" | "Csv";
         ExportJobDto: {
@@ -905,6 +1360,16 @@ export interface components {
         };
         /** @enum {unknown} */
         ExportStatus: "Queued" | "Running" | "Completed" | "Failed";
+        FinaliseReportBackBody: {
+            /** Format: uuid */
+            version: string;
+        };
+        GenerateQuarterlyReportsCommand: {
+            /** Format: int32 */
+            year: number | string;
+            /** Format: int32 */
+            quarter: number | string;
+        };
         HandlingUnitDto: {
             /** Format: uuid */
             id: string;
@@ -932,6 +1397,10 @@ export interface components {
             createdAtUtc: string;
             /** Format: date-time */
             readAtUtc: null | string;
+        };
+        IssueVoterCodesBody: {
+            /** Format: int32 */
+            count: number | string;
         };
         JobOutcomeDto: {
             /** Format: date-time */
@@ -982,6 +1451,19 @@ export interface components {
             displayName: string;
             phoneNumber: null | string;
             twoFactorEnabled: boolean;
+        };
+        MyReportsDto: {
+            reports: components["schemas"]["QuarterlyReportDto"][];
+            letters: components["schemas"]["ReminderLetterDto"][];
+        };
+        OpenBallotBody: {
+            /** Format: date-time */
+            opensAtUtc: string;
+            /** Format: date-time */
+            closesAtUtc: string;
+            requiresVoterCode: boolean;
+            /** Format: uuid */
+            version: string;
         };
         PagedResultOfAuditEntryDto: {
             items: components["schemas"]["AuditEntryDto"][];
@@ -1037,6 +1519,33 @@ export interface components {
             /** Format: int32 */
             pageSize: number | string;
         };
+        PlanReportBackCommand: {
+            /** Format: uuid */
+            deputyId: string;
+            /** Format: int32 */
+            year: number | string;
+            /** Format: date */
+            plannedOn: string;
+            place: string;
+            form: components["schemas"]["ReportBackForm"];
+            /** Format: int32 */
+            expectedRepresentatives: number | string;
+            /**
+             * Format: int32
+             * @default 10
+             */
+            minBallots: number | string;
+            /**
+             * Format: int32
+             * @default 80
+             */
+            satisfiedThreshold: number | string;
+            /**
+             * Format: int32
+             * @default 60
+             */
+            basicThreshold: number | string;
+        };
         PointsPolicyDto: {
             /** Format: uuid */
             id: string;
@@ -1068,6 +1577,92 @@ export interface components {
             name: string;
             email: components["schemas"]["EmailMode"];
         };
+        PublicBallotDto: {
+            deputyName: string;
+            /** Format: int32 */
+            year: number | string;
+            /** Format: date */
+            plannedOn: string;
+            place: string;
+            reportsToCommittee: boolean;
+            /** Format: date-time */
+            opensAtUtc: string;
+            /** Format: date-time */
+            closesAtUtc: string;
+            state: components["schemas"]["BallotState"];
+            requiresVoterCode: boolean;
+            alreadyVoted: boolean;
+        };
+        /** @enum {unknown} */
+        QrCodeFormat: "Png" | "Svg" | null;
+        QuarterlyReportDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            tenantId: string;
+            /** Format: uuid */
+            deputyId: string;
+            deputyName: string;
+            /** Format: int32 */
+            year: number | string;
+            /** Format: int32 */
+            quarter: number | string;
+            /** Format: int32 */
+            totalPoints: number | string;
+            /** Format: int32 */
+            rank: number | string;
+            /** Format: int32 */
+            deputiesRanked: number | string;
+            /** Format: int32 */
+            recordCount: number | string;
+            /** Format: int32 */
+            leaveCount: number | string;
+            summary: string;
+            delivered: boolean;
+            /** Format: date-time */
+            generatedAtUtc: string;
+        };
+        QuarterlyRunDto: {
+            /** Format: int32 */
+            year: number | string;
+            /** Format: int32 */
+            quarter: number | string;
+            /** Format: int32 */
+            deputies: number | string;
+            /** Format: int32 */
+            reportsCreated: number | string;
+            /** Format: int32 */
+            lettersCreated: number | string;
+            /** Format: int32 */
+            delivered: number | string;
+        };
+        QuarterlySettingsDto: {
+            /** Format: int32 */
+            minimumQuarterlyPoints: number | string;
+            isDefault: boolean;
+            /** Format: uuid */
+            version: null | string;
+        };
+        RatingResultDto: {
+            /** Format: int32 */
+            satisfied: number | string;
+            /** Format: int32 */
+            basicallySatisfied: number | string;
+            /** Format: int32 */
+            dissatisfied: number | string;
+            /** Format: int32 */
+            total: number | string;
+            /** Format: double */
+            rate: number | string;
+            quorumMet: boolean;
+            verdict: components["schemas"]["RatingVerdict"];
+            verdictText: string;
+            passed: boolean;
+        };
+        /** @enum {unknown} */
+        RatingSource: "None" | "PaperTally" | "QrBallot";
+        /** @enum {unknown} */
+        RatingVerdict: "QuorumNotMet" | "Satisfied" | "BasicallySatisfied" | "Dissatisfied";
         RegisterClientCommand: {
             clientId: string;
             displayName: string;
@@ -1075,6 +1670,108 @@ export interface components {
             redirectUris: string[];
             postLogoutRedirectUris: null | string[];
             origins: null | string[];
+        };
+        ReminderLetterDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            tenantId: string;
+            /** Format: uuid */
+            deputyId: string;
+            deputyName: string;
+            /** Format: int32 */
+            year: number | string;
+            /** Format: int32 */
+            quarter: number | string;
+            /** Format: int32 */
+            points: number | string;
+            /** Format: int32 */
+            threshold: number | string;
+            body: string;
+            status: components["schemas"]["ReminderLetterStatus"];
+            /** Format: date-time */
+            createdAtUtc: string;
+            /** Format: date-time */
+            updatedAtUtc: string;
+            updatedByName: null | string;
+            /** Format: date-time */
+            sentAtUtc: null | string;
+            sentByName: null | string;
+            /** Format: uuid */
+            version: string;
+        };
+        /** @enum {unknown} */
+        ReminderLetterStatus: "Draft" | "Sent";
+        ReportBackCandidateDto: {
+            /** Format: uuid */
+            deputyId: string;
+            name: string;
+            level: components["schemas"]["SeatLevel"];
+            reportsToCommittee: boolean;
+        };
+        ReportBackDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            tenantId: string;
+            /** Format: uuid */
+            deputyId: string;
+            deputyName: string;
+            /** Format: int32 */
+            year: number | string;
+            seatLevel: components["schemas"]["SeatLevel"];
+            reportsToCommittee: boolean;
+            organiser: string;
+            /** Format: date */
+            plannedOn: string;
+            place: string;
+            form: components["schemas"]["ReportBackForm"];
+            /** Format: int32 */
+            expectedRepresentatives: number | string;
+            /** Format: int32 */
+            minBallots: number | string;
+            /** Format: int32 */
+            satisfiedThreshold: number | string;
+            /** Format: int32 */
+            basicThreshold: number | string;
+            text: string;
+            /** Format: date-time */
+            draftedAtUtc: null | string;
+            status: components["schemas"]["ReportBackStatus"];
+            /** Format: date-time */
+            finalisedAtUtc: null | string;
+            ratingSource: components["schemas"]["RatingSource"];
+            result: components["schemas"]["RatingResultDto"];
+            ballot: null | components["schemas"]["BallotDto"];
+            /** Format: date-time */
+            ratedAtUtc: null | string;
+            /** Format: uuid */
+            dutyRecordId: null | string;
+            /** Format: uuid */
+            version: string;
+        };
+        /** @enum {unknown} */
+        ReportBackForm: "Oral" | "Written";
+        /** @enum {unknown} */
+        ReportBackStatus: "Planned" | "Finalised" | "Rated";
+        ReportBackSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            tenantId: string;
+            /** Format: uuid */
+            deputyId: string;
+            deputyName: string;
+            /** Format: int32 */
+            year: number | string;
+            /** Format: date */
+            plannedOn: string;
+            place: string;
+            form: components["schemas"]["ReportBackForm"];
+            status: components["schemas"]["ReportBackStatus"];
+            reportsToCommittee: boolean;
+            ratingSource: components["schemas"]["RatingSource"];
+            passed: null | boolean;
         };
         RotatedKeyDto: {
             keyId: string;
@@ -1096,6 +1793,12 @@ export interface components {
             nextFireTimeUtc: null | string;
             lastOutcome: null | components["schemas"]["JobOutcomeDto"];
             state: string;
+        };
+        /** @enum {unknown} */
+        SeatLevel: "Township" | "District" | "City" | "Province" | "National";
+        SendReminderLetterBody: {
+            /** Format: uuid */
+            version: string;
         };
         SetMembershipBody: {
             roles: string[];
@@ -1184,6 +1887,28 @@ export interface components {
         UpdatePreferencesCommand: {
             preferences: components["schemas"]["PreferenceChoiceDto"][];
         };
+        UpdateQuarterlySettingsCommand: {
+            /** Format: int32 */
+            minimumQuarterlyPoints: number | string;
+            /** Format: uuid */
+            version: null | string;
+        };
+        UpdateReportBackPlanBody: {
+            /** Format: date */
+            plannedOn: string;
+            place: string;
+            form: components["schemas"]["ReportBackForm"];
+            /** Format: int32 */
+            expectedRepresentatives: number | string;
+            /** Format: int32 */
+            minBallots: number | string;
+            /** Format: int32 */
+            satisfiedThreshold: number | string;
+            /** Format: int32 */
+            basicThreshold: number | string;
+            /** Format: uuid */
+            version: string;
+        };
         UpdateTenantBody: {
             name: string;
             isActive: boolean;
@@ -1223,6 +1948,12 @@ export interface components {
             tenantId: string;
             tenantName: string;
             roles: string[];
+        };
+        VoterCodeDto: {
+            code: string;
+            /** Format: date-time */
+            issuedAtUtc: string;
+            used: boolean;
         };
         WorkingDaysDto: {
             /** Format: date */
@@ -2307,6 +3038,705 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PointsPolicyDto"];
                 };
+            };
+        };
+    };
+    ListReportBacks: {
+        parameters: {
+            query?: {
+                year?: number | string;
+                deputyId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportBackSummaryDto"][];
+                };
+            };
+        };
+    };
+    PlanReportBack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanReportBackCommand"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportBackDto"];
+                };
+            };
+        };
+    };
+    ListReportBackCandidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportBackCandidateDto"][];
+                };
+            };
+        };
+    };
+    GetReportBack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportBackDto"];
+                };
+            };
+        };
+    };
+    UpdateReportBackPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateReportBackPlanBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportBackDto"];
+                };
+            };
+        };
+    };
+    DraftReportBack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftReportBackBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportBackDto"];
+                };
+            };
+        };
+    };
+    EditReportBackText: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditReportBackTextBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportBackDto"];
+                };
+            };
+        };
+    };
+    FinaliseReportBack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FinaliseReportBackBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportBackDto"];
+                };
+            };
+        };
+    };
+    EnterReportBackTally: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnterTallyBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportBackDto"];
+                };
+            };
+        };
+    };
+    OpenReportBackBallot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenBallotBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportBackDto"];
+                };
+            };
+        };
+    };
+    CloseReportBackBallot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseBallotBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportBackDto"];
+                };
+            };
+        };
+    };
+    ListVoterCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoterCodeDto"][];
+                };
+            };
+        };
+    };
+    IssueVoterCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueVoterCodesBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoterCodeDto"][];
+                };
+            };
+        };
+    };
+    GetBallotQrCode: {
+        parameters: {
+            query?: {
+                format?: components["schemas"]["QrCodeFormat"];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RecordReportBackResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportBackDto"];
+                };
+            };
+        };
+    };
+    GetPublicBallot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicBallotDto"];
+                };
+            };
+        };
+    };
+    CastBallotVote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CastBallotVoteBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CastBallotVoteDto"];
+                };
+            };
+        };
+    };
+    ListQuarterlyReports: {
+        parameters: {
+            query: {
+                year: number | string;
+                quarter: number | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarterlyReportDto"][];
+                };
+            };
+        };
+    };
+    GenerateQuarterlyReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GenerateQuarterlyReportsCommand"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarterlyRunDto"];
+                };
+            };
+        };
+    };
+    GetQuarterlyReportDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListReminderLetters: {
+        parameters: {
+            query: {
+                year: number | string;
+                quarter: number | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderLetterDto"][];
+                };
+            };
+        };
+    };
+    GetReminderLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderLetterDto"];
+                };
+            };
+        };
+    };
+    EditReminderLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditReminderLetterBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderLetterDto"];
+                };
+            };
+        };
+    };
+    SendReminderLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendReminderLetterBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderLetterDto"];
+                };
+            };
+        };
+    };
+    GetReminderLetterDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetQuarterlySettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarterlySettingsDto"];
+                };
+            };
+        };
+    };
+    UpdateQuarterlySettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateQuarterlySettingsCommand"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarterlySettingsDto"];
+                };
+            };
+        };
+    };
+    GetMyReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyReportsDto"];
+                };
+            };
+        };
+    };
+    GetMyQuarterlyReportDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetMyReminderLetterDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
