@@ -12,7 +12,7 @@
 //
 // Adding a page: create src/pages/<module>/<page>/index.tsx (default export), add one entry here, add its
 // `menu.<name>` key to src/locales/zh-CN/menu.ts and en-US/menu.ts.
-import { AppstoreOutlined, BellOutlined, HomeOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, BellOutlined, HomeOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import type { AccessKey } from '@/access';
 
@@ -38,6 +38,35 @@ export const routes: AppRoute[] = [
     access: 'canUseInbox',
     hideInMenu: true,
     page: () => import('@/pages/notifications/inbox'),
+  },
+  {
+    // 代表工作 — report-back (述职) with its public ballot, quarterly reports and reminder letters, one's own reports.
+    path: '/deputies',
+    name: 'deputies',
+    icon: <TeamOutlined />,
+    children: [
+      {
+        path: '/deputies/report-backs',
+        name: 'deputies.report-backs',
+        access: 'canReadReportBacks',
+        page: () => import('@/pages/deputies/report-backs'),
+        children: [
+          {
+            path: '/deputies/report-backs/:id',
+            name: 'deputies.report-backs.detail',
+            hideInMenu: true,
+            page: () => import('@/pages/deputies/report-back-detail'),
+          },
+        ],
+      },
+      {
+        path: '/deputies/quarterly-reports',
+        name: 'deputies.quarterly-reports',
+        access: 'canReadQuarterlyReports',
+        page: () => import('@/pages/deputies/quarterly-reports'),
+      },
+      { path: '/deputies/my-reports', name: 'deputies.my-reports', access: 'canReadMyReports', page: () => import('@/pages/deputies/my-reports') },
+    ],
   },
   {
     // 系统管理: tenants and handling units, users and memberships, scheduled jobs, the working-day calendar, notification

@@ -2,6 +2,11 @@ import type { Messages } from '../types';
 
 export default {
   home: 'Dashboard',
+  deputies: 'Deputies',
+  'deputies.report-backs': 'Report-backs',
+  'deputies.report-backs.detail': 'Report-back',
+  'deputies.quarterly-reports': 'Quarterly reports & letters',
+  'deputies.my-reports': 'My duty reports',
   system: 'Administration',
   'system.tenants': 'Organisations',
   'system.handling-units': 'Handling units',

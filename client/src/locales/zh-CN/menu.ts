@@ -1,6 +1,11 @@
 // Keys are the route table's `name` (src/config/routes.tsx): one key per menu item and breadcrumb.
 export default {
   home: '工作台',
+  deputies: '代表工作',
+  'deputies.report-backs': '代表述职',
+  'deputies.report-backs.detail': '述职详情',
+  'deputies.quarterly-reports': '季度档案与提示函',
+  'deputies.my-reports': '我的履职档案',
   system: '系统管理',
   'system.tenants': '组织机构',
   'system.handling-units': '承办单位',
