@@ -25,6 +25,9 @@ public sealed class PlatformHost : IAsyncDisposable
 
     public string BaseUrl { get; }
 
+    /// <summary>The host's SQLite database (tests that need rows no API of this branch creates write them here).</summary>
+    public string DatabasePath => Path.Combine(_folder, "e2e.db");
+
     public string Log
     {
         get

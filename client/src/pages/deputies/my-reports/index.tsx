@@ -37,7 +37,7 @@ export default function MyReportsPage() {
             <List.Item
               actions={[
                 <Button key="d" type="link" icon={<DownloadOutlined />} onClick={() => void download('report', r.id, `${r.deputyName}${r.year}年第${r.quarter}季度履职档案.docx`)}>
-                  .docx
+                  {t('reportBacks.quarterly.download')}
                 </Button>,
               ]}
             >
@@ -54,7 +54,7 @@ export default function MyReportsPage() {
             <List.Item
               actions={[
                 <Button key="d" type="link" icon={<DownloadOutlined />} onClick={() => void download('letter', l.id, `温馨提示函-${l.deputyName}-${l.year}年第${l.quarter}季度.docx`)}>
-                  .docx
+                  {t('reportBacks.quarterly.download')}
                 </Button>,
               ]}
             >

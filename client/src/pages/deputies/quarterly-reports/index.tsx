@@ -69,7 +69,7 @@ export default function QuarterlyReportsPage() {
       render: (_, r) => (
         <Button type="link" size="small" icon={<DownloadOutlined />} aria-label={`${t('reportBacks.quarterly.download')} ${r.deputyName}`}
           onClick={() => void downloadReport(r).catch(failed)}>
-          .docx
+          {t('reportBacks.quarterly.download')}
         </Button>
       ),
     },
@@ -98,7 +98,7 @@ export default function QuarterlyReportsPage() {
         <Space wrap size={0}>
           <Button type="link" size="small" icon={<DownloadOutlined />} aria-label={`${t('reportBacks.quarterly.download')} ${l.deputyName}`}
             onClick={() => void downloadLetter(l).catch(failed)}>
-            .docx
+            {t('reportBacks.quarterly.download')}
           </Button>
           {access.canManageQuarterlyReports && l.status === 'Draft' ? (
             <>
