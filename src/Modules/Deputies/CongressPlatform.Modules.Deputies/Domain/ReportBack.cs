@@ -295,6 +295,7 @@ internal sealed class BallotVote : TenantOwnedEntity
     public Guid ReportBackId { get; private set; }
 
     /// <summary>SHA-256 of the device id and the report-back id: the device cannot be followed from one ballot to another.</summary>
+    [SecretData]
     public string DeviceHash { get; private set; } = string.Empty;
 
     public Guid? VoterCodeId { get; private set; }

@@ -34,7 +34,7 @@ internal sealed class GetPublicBallotQueryHandler(DeputiesDbContext db, TimeProv
     }
 }
 
-public sealed record CastBallotVoteBody(BallotChoice Choice, string? VoterCode);
+public sealed record CastBallotVoteBody(BallotChoice Choice, [property: SecretData] string? VoterCode);
 
 public sealed record CastBallotVoteDto(string Message);
 
@@ -44,7 +44,8 @@ public sealed record CastBallotVoteDto(string Message);
 /// still checked and used up, so a code can never vote twice.
 /// </summary>
 [NoPermissionRequired("The public ballot: voters' representatives vote without an account; one vote per device and per voter code")]
-public sealed record CastBallotVoteCommand(string Token, BallotChoice Choice, string? VoterCode, string DeviceId) : ICommand<CastBallotVoteDto>;
+public sealed record CastBallotVoteCommand(string Token, BallotChoice Choice, [property: SecretData] string? VoterCode, [property: SecretData] string DeviceId)
+    : ICommand<CastBallotVoteDto>;
 
 internal sealed class CastBallotVoteCommandValidator : AbstractValidator<CastBallotVoteCommand>
 {
