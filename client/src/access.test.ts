@@ -28,6 +28,7 @@ const FLAG_OF: Record<string, string> = {
   canManageQuarterlyReports: PERMISSIONS.quarterlyReportsManage,
   canUpdateQuarterlySettings: PERMISSIONS.quarterlySettingsUpdate,
   canReadMyReports: PERMISSIONS.myReportsRead,
+  canEditMyReportBacks: PERMISSIONS.myReportBacksEdit,
   canUseInbox: PERMISSIONS.inboxUse,
   canManageChannels: PERMISSIONS.channelsManage,
   canSupervise: PERMISSIONS.supervise,

@@ -31,6 +31,7 @@ export const PERMISSIONS = {
   quarterlyReportsManage: 'deputies.quarterly-reports.manage',
   quarterlySettingsUpdate: 'deputies.quarterly-settings.update',
   myReportsRead: 'deputies.my-reports.read',
+  myReportBacksEdit: 'deputies.my-report-backs.edit',
   inboxUse: 'notifications.inbox.use',
   channelsManage: 'notifications.channels.manage',
 } as const;
@@ -66,6 +67,7 @@ export function access(me: Pick<Me, 'permissions' | 'roles'> | null | undefined)
     canManageQuarterlyReports: can(PERMISSIONS.quarterlyReportsManage),
     canUpdateQuarterlySettings: can(PERMISSIONS.quarterlySettingsUpdate),
     canReadMyReports: can(PERMISSIONS.myReportsRead),
+    canEditMyReportBacks: can(PERMISSIONS.myReportBacksEdit),
     canUseInbox: can(PERMISSIONS.inboxUse),
     canManageChannels: can(PERMISSIONS.channelsManage),
     /** May enter the child tenants of the active one (the tenant switcher lists them). */

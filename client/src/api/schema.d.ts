@@ -738,6 +738,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/deputies/my-report-backs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListMyReportBacks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/my-report-backs/{id}/text": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["EditMyReportBackText"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/deputies/public-ballots/{token}": {
         parameters: {
             query?: never;
@@ -1451,6 +1483,22 @@ export interface components {
             displayName: string;
             phoneNumber: null | string;
             twoFactorEnabled: boolean;
+        };
+        MyReportBackDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            year: number | string;
+            /** Format: date */
+            plannedOn: string;
+            place: string;
+            form: components["schemas"]["ReportBackForm"];
+            organiser: string;
+            status: components["schemas"]["ReportBackStatus"];
+            text: string;
+            passed: null | boolean;
+            /** Format: uuid */
+            version: string;
         };
         MyReportsDto: {
             reports: components["schemas"]["QuarterlyReportDto"][];
@@ -3400,6 +3448,52 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReportBackDto"];
+                };
+            };
+        };
+    };
+    ListMyReportBacks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyReportBackDto"][];
+                };
+            };
+        };
+    };
+    EditMyReportBackText: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditReportBackTextBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyReportBackDto"];
                 };
             };
         };

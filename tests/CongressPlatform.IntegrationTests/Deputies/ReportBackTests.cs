@@ -78,6 +78,31 @@ public sealed class ReportBackTests(Platforms platforms)
 
     [Theory]
     [MemberData(nameof(Platforms.Providers), MemberType = typeof(Platforms))]
+    public async Task A_deputy_edits_the_text_of_their_own_report_back_until_it_is_final(DatabaseProvider provider)
+    {
+        var factory = await platforms.GetAsync(provider);
+        var staff = Staff(factory);
+        var userId = Guid.NewGuid();
+        var own = await PlanAsync(staff, await DeputySeeding.DeputyAsync(factory, Demo.Street, "自改癸", userId: userId));
+        var other = await PlanAsync(staff, await DeputySeeding.DeputyAsync(factory, Demo.Street, "别人子", userId: Guid.NewGuid()));
+        var deputy = factory.As(userId.ToString(), Demo.Street, "deputy");
+
+        var mine = await (await deputy.GetAsync("/api/deputies/my-report-backs")).ReadAsync<List<JsonElement>>();
+        mine.Should().ContainSingle().Which.GetProperty("id").GetGuid().Should().Be(Id(own));
+        var edited = await (await deputy.PutJsonAsync($"/api/deputies/my-report-backs/{Id(own)}/text", new { text = "本人撰写的述职报告。", version = Version(own) }))
+            .ReadAsync<JsonElement>();
+        edited.GetProperty("text").GetString().Should().Be("本人撰写的述职报告。");
+        (await (await staff.GetAsync($"{Api}/{Id(own)}")).ReadAsync<JsonElement>()).GetProperty("text").GetString().Should().Be("本人撰写的述职报告。");
+
+        await (await deputy.PutJsonAsync($"/api/deputies/my-report-backs/{Id(other)}/text", new { text = "改别人的", version = Version(other) })).ProblemAsync(404);
+        await (await staff.PostJsonAsync($"{Api}/{Id(own)}/finalise", new { version = edited.GetProperty("version").GetGuid() })).ReadAsync<JsonElement>();
+        (await (await deputy.PutJsonAsync($"/api/deputies/my-report-backs/{Id(own)}/text", new { text = "定稿后再改", version = edited.GetProperty("version").GetGuid() }))
+            .ProblemAsync(422)).GetProperty("code").GetString().Should().Be("report_back.finalised");
+        await (await staff.GetAsync("/api/deputies/my-report-backs")).ProblemAsync(403);
+    }
+
+    [Theory]
+    [MemberData(nameof(Platforms.Providers), MemberType = typeof(Platforms))]
     public async Task A_city_deputy_reports_to_the_district_committee(DatabaseProvider provider)
     {
         var factory = await platforms.GetAsync(provider);

@@ -129,6 +129,9 @@ export default {
     minimumHint: 'Deputies under this get a draft reminder letter',
   },
   mine: {
+    reportBacks: 'My report-back',
+    reportBackHint: 'Until the office finalises it you can edit your report here; finalising and rating are done by the office.',
+    reportBackSaved: 'Report saved',
     intro: 'Your quarterly duty reports and the reminder letters you received.',
     reports: 'Quarterly reports',
     letters: 'Reminder letters',

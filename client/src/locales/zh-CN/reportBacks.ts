@@ -130,6 +130,9 @@ export default {
     minimumHint: '季度积分低于此值的代表会生成温馨提示函草稿',
   },
   mine: {
+    reportBacks: '我的述职报告',
+    reportBackHint: '述职报告定稿前,您可以在这里修改报告内容;定稿和测评由工作人员办理。',
+    reportBackSaved: '已保存述职报告',
     intro: '您每个季度的履职档案和收到的温馨提示函。',
     reports: '季度履职档案',
     letters: '温馨提示函',

@@ -14,4 +14,5 @@ public static class DeputiesPermissions
     public const string QuarterlyReportsRun = "deputies.quarterly-reports.run";
     public const string QuarterlySettingsUpdate = "deputies.quarterly-settings.update";
     public const string MyReportsRead = "deputies.my-reports.read";
+    public const string MyReportBacksEdit = "deputies.my-report-backs.edit";
 }

@@ -49,6 +49,7 @@ public sealed class DeputiesModule : IModule
             new(DeputiesPermissions.QuarterlyReportsRun, "执行季度履职档案推送任务", "Run the quarterly report job", [Roles.SystemAdmin]),
             new(DeputiesPermissions.QuarterlySettingsUpdate, "设置季度最低履职积分", "Set the minimum quarterly points", [Roles.TenantAdmin, Roles.Leader]),
             new(DeputiesPermissions.MyReportsRead, "查看本人的季度履职档案和提示函", "View one's own quarterly reports and letters", [Roles.Deputy]),
+            new(DeputiesPermissions.MyReportBacksEdit, "修改本人的述职报告", "Edit one's own report-back text", [Roles.Deputy]),
         ]);
         services.AddRecurringCommand<RunQuarterlyReportsCommand>("deputies.quarterly-reports", "0 0 2 1 1,4,7,10 ?",
             "每季度首日 2:00 生成上季度代表履职档案并推送,履职积分不足的代表生成温馨提示函草稿",

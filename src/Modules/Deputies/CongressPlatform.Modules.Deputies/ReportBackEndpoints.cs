@@ -61,6 +61,13 @@ internal static class ReportBackEndpoints
         rb.MapPost("/{id:guid}/result", (Guid id, IMediator m, CancellationToken ct) => m.Send(new RecordReportBackResultCommand(id), ct))
             .RequirePermission(DeputiesPermissions.ReportBacksManage).WithName("RecordReportBackResult");
 
+        var own = endpoints.MapGroup("/api/deputies/my-report-backs").WithTags("Deputies: report-back");
+        own.MapGet("/", (IMediator m, CancellationToken ct) => m.Send(new ListMyReportBacksQuery(), ct))
+            .RequirePermission(DeputiesPermissions.MyReportBacksEdit).WithName("ListMyReportBacks");
+        own.MapPut("/{id:guid}/text", (Guid id, EditReportBackTextBody body, IMediator m, CancellationToken ct) =>
+                m.Send(new EditMyReportBackTextCommand(id, body.Text, body.Version), ct))
+            .RequirePermission(DeputiesPermissions.MyReportBacksEdit).WithName("EditMyReportBackText");
+
         var ballots = endpoints.MapGroup("/api/deputies/public-ballots").WithTags("Deputies: public ballot")
             .AllowPublic("Voters' representatives rate a report-back without an account: the unguessable token is the key")
             .RequireRateLimiting(BallotRateLimit);

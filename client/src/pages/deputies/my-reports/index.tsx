@@ -1,9 +1,11 @@
 // 我的履职档案: the signed-in deputy's quarterly reports and the reminder letters sent to them, with their documents.
 import { DownloadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { Button, Card, List, Space, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Input, List, Space, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, call } from '@/api/client';
+import { api, call, type Schemas } from '@/api/client';
+import { useSession } from '@/auth/me';
 import { saveBlob } from '@/components/saveBlob';
 import ProblemResult from '@/components/ProblemResult';
 import { useShowError } from '@/components/useShowError';
@@ -29,6 +31,7 @@ export default function MyReportsPage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Paragraph type="secondary">{t('reportBacks.mine.intro')}</Typography.Paragraph>
+      <MyReportBacks />
       <Card title={t('reportBacks.mine.reports')} loading={mine.isLoading}>
         <List
           dataSource={mine.data?.reports ?? []}
@@ -64,5 +67,70 @@ export default function MyReportsPage() {
         />
       </Card>
     </Space>
+  );
+}
+
+type MyReportBack = Schemas['MyReportBackDto'];
+const myReportBacksKey = ['deputies', 'my-report-backs'];
+
+/** The deputy's own report-backs: the text is editable until the office finalises it. */
+function MyReportBacks() {
+  const { t } = useTranslation();
+  const { access } = useSession();
+  const list = useQuery({
+    queryKey: myReportBacksKey,
+    queryFn: () => call(api.GET('/api/deputies/my-report-backs')),
+    enabled: access.canEditMyReportBacks,
+  });
+  if (!access.canEditMyReportBacks || !list.data?.length) return null;
+  return (
+    <Card title={t('reportBacks.mine.reportBacks')}>
+      <Typography.Paragraph type="secondary">{t('reportBacks.mine.reportBackHint')}</Typography.Paragraph>
+      <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+        {list.data.map((r) => (
+          <MyReportBackEditor key={r.id} reportBack={r} />
+        ))}
+      </Space>
+    </Card>
+  );
+}
+
+function MyReportBackEditor({ reportBack }: { reportBack: MyReportBack }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const queryClient = useQueryClient();
+  const [text, setText] = useState(reportBack.text);
+  useEffect(() => setText(reportBack.text), [reportBack.text]);
+  const save = useMutation({
+    mutationFn: () =>
+      call(api.PUT('/api/deputies/my-report-backs/{id}/text', { params: { path: { id: reportBack.id } }, body: { text, version: reportBack.version } })),
+    onSuccess: () => {
+      void message.success(t('reportBacks.mine.reportBackSaved'));
+      void queryClient.invalidateQueries({ queryKey: myReportBacksKey });
+    },
+    onError: (error) => showError(error),
+  });
+  const editable = reportBack.status === 'Planned';
+  return (
+    <div>
+      <Space wrap style={{ marginBottom: 8 }}>
+        <strong>{t('reportBacks.tabPlanned', { year: Number(reportBack.year), status: t(`reportBacks.statusName.${reportBack.status}`) })}</strong>
+        <Typography.Text type="secondary">
+          {reportBack.plannedOn} · {reportBack.place} · {reportBack.organiser}
+        </Typography.Text>
+        {reportBack.passed == null ? null : <Tag color={reportBack.passed ? 'success' : 'error'}>{reportBack.passed ? t('reportBacks.passed') : t('reportBacks.notPassed')}</Tag>}
+      </Space>
+      {editable ? (
+        <>
+          <Input.TextArea aria-label={t('reportBacks.textCard')} value={text} onChange={(e) => setText(e.target.value)} autoSize={{ minRows: 6, maxRows: 24 }} maxLength={20000} />
+          <Button style={{ marginTop: 8 }} onClick={() => save.mutate()} loading={save.isPending} disabled={text === reportBack.text}>
+            {t('reportBacks.saveText')}
+          </Button>
+        </>
+      ) : (
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{reportBack.text}</Typography.Paragraph>
+      )}
+    </div>
   );
 }
