@@ -30,6 +30,13 @@ const FLAG_OF: Record<string, string> = {
   canInviteDeputies: PERMISSIONS.deputiesInvite,
   canRevealDeputyContact: PERMISSIONS.deputiesRevealContact,
   // ----- end registry -----
+  canReadReportBacks: PERMISSIONS.reportBacksRead,
+  canManageReportBacks: PERMISSIONS.reportBacksManage,
+  canReadQuarterlyReports: PERMISSIONS.quarterlyReportsRead,
+  canManageQuarterlyReports: PERMISSIONS.quarterlyReportsManage,
+  canUpdateQuarterlySettings: PERMISSIONS.quarterlySettingsUpdate,
+  canReadMyReports: PERMISSIONS.myReportsRead,
+  canEditMyReportBacks: PERMISSIONS.myReportBacksEdit,
   canUseInbox: PERMISSIONS.inboxUse,
   canManageChannels: PERMISSIONS.channelsManage,
   canSupervise: PERMISSIONS.supervise,

@@ -44,6 +44,13 @@ export const PERMISSIONS = {
   deputiesInvite: 'deputies.deputies.invite',
   deputiesRevealContact: 'deputies.deputies.reveal-contact',
   // ----- end registry -----
+  reportBacksRead: 'deputies.report-backs.read',
+  reportBacksManage: 'deputies.report-backs.manage',
+  quarterlyReportsRead: 'deputies.quarterly-reports.read',
+  quarterlyReportsManage: 'deputies.quarterly-reports.manage',
+  quarterlySettingsUpdate: 'deputies.quarterly-settings.update',
+  myReportsRead: 'deputies.my-reports.read',
+  myReportBacksEdit: 'deputies.my-report-backs.edit',
   inboxUse: 'notifications.inbox.use',
   channelsManage: 'notifications.channels.manage',
 } as const;
@@ -94,6 +101,13 @@ export function access(me: Pick<Me, 'permissions' | 'roles'> | null | undefined)
     canInviteDeputies: can(PERMISSIONS.deputiesInvite),
     canRevealDeputyContact: can(PERMISSIONS.deputiesRevealContact),
     // ----- end registry -----
+    canReadReportBacks: can(PERMISSIONS.reportBacksRead),
+    canManageReportBacks: can(PERMISSIONS.reportBacksManage),
+    canReadQuarterlyReports: can(PERMISSIONS.quarterlyReportsRead),
+    canManageQuarterlyReports: can(PERMISSIONS.quarterlyReportsManage),
+    canUpdateQuarterlySettings: can(PERMISSIONS.quarterlySettingsUpdate),
+    canReadMyReports: can(PERMISSIONS.myReportsRead),
+    canEditMyReportBacks: can(PERMISSIONS.myReportBacksEdit),
     canUseInbox: can(PERMISSIONS.inboxUse),
     canManageChannels: can(PERMISSIONS.channelsManage),
     /** May enter the child tenants of the active one (the tenant switcher lists them). */

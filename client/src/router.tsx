@@ -46,6 +46,7 @@ export const router = createBrowserRouter([
     hydrateFallbackElement: <Waiting />,
     children: [
       { index: true, lazy: async () => ({ Component: (await import('@/pages/public/landing')).default }) },
+      { path: 'ballots/:token', lazy: async () => ({ Component: (await import('@/pages/public/ballot')).default }) },
       { path: '*', lazy: async () => ({ Component: (await import('@/pages/public/landing')).PublicNotFound }) },
     ],
   },

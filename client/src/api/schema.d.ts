@@ -978,6 +978,438 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/deputies/report-backs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListReportBacks"];
+        put?: never;
+        post: operations["PlanReportBack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/report-backs/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListReportBackCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/report-backs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetReportBack"];
+        put: operations["UpdateReportBackPlan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/report-backs/{id}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DraftReportBack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/report-backs/{id}/text": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["EditReportBackText"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/report-backs/{id}/finalise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["FinaliseReportBack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/report-backs/{id}/tally": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["EnterReportBackTally"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/report-backs/{id}/ballot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OpenReportBackBallot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/report-backs/{id}/ballot/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CloseReportBackBallot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/report-backs/{id}/ballot/voter-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListVoterCodes"];
+        put?: never;
+        post: operations["IssueVoterCodes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/report-backs/{id}/ballot/qr-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetBallotQrCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/report-backs/{id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RecordReportBackResult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/my-report-backs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListMyReportBacks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/my-report-backs/{id}/text": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["EditMyReportBackText"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/public-ballots/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetPublicBallot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/public-ballots/{token}/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CastBallotVote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/quarterly-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListQuarterlyReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/quarterly-reports/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["GenerateQuarterlyReports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/quarterly-reports/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetQuarterlyReportDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/reminder-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListReminderLetters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/reminder-letters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetReminderLetter"];
+        put: operations["EditReminderLetter"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/reminder-letters/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SendReminderLetter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/reminder-letters/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetReminderLetterDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/quarterly-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetQuarterlySettings"];
+        put: operations["UpdateQuarterlySettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/my-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetMyReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/my-reports/quarterly-reports/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetMyQuarterlyReportDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deputies/my-reports/reminder-letters/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetMyReminderLetterDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications/inbox-items": {
         parameters: {
             query?: never;
@@ -1237,12 +1669,39 @@ export interface components {
             /** Format: date-time */
             verifiedAtUtc: string;
         };
+        /** @enum {unknown} */
+        BallotChoice: "Satisfied" | "BasicallySatisfied" | "Dissatisfied";
+        BallotDto: {
+            token: string;
+            publicPath: string;
+            /** Format: date-time */
+            opensAtUtc: string;
+            /** Format: date-time */
+            closesAtUtc: string;
+            state: components["schemas"]["BallotState"];
+            requiresVoterCode: boolean;
+            /** Format: int32 */
+            votes: number | string;
+            /** Format: int32 */
+            voterCodesIssued: number | string;
+            /** Format: int32 */
+            voterCodesUsed: number | string;
+        };
+        /** @enum {unknown} */
+        BallotState: "None" | "NotOpen" | "Open" | "Closed";
         CalendarYearDto: {
             /** Format: int32 */
             year: number | string;
             covered: boolean;
             note: null | string;
             days: components["schemas"]["SpecialDayDto"][];
+        };
+        CastBallotVoteBody: {
+            choice: components["schemas"]["BallotChoice"];
+            voterCode: null | string;
+        };
+        CastBallotVoteDto: {
+            message: string;
         };
         CategoryDto: {
             key: string;
@@ -1288,6 +1747,10 @@ export interface components {
         ClientWithSecretDto: {
             client: components["schemas"]["ClientDto"];
             secret: null | string;
+        };
+        CloseBallotBody: {
+            /** Format: uuid */
+            version: string;
         };
         /** @enum {unknown} */
         ConsentItem: "Phone" | "Email" | "Photo" | "WorkUnit";
@@ -1459,6 +1922,10 @@ export interface components {
             invited: boolean;
             seats: components["schemas"]["SeatDto"][];
         };
+        DraftReportBackBody: {
+            /** Format: uuid */
+            version: string;
+        };
         /** @enum {unknown} */
         DutyAttendance: "Attended" | "Leave" | "Absent";
         /** @enum {unknown} */
@@ -1530,6 +1997,16 @@ export interface components {
             /** Format: date-time */
             recordedAtUtc: string;
         };
+        EditReminderLetterBody: {
+            body: string;
+            /** Format: uuid */
+            version: string;
+        };
+        EditReportBackTextBody: {
+            text: string;
+            /** Format: uuid */
+            version: string;
+        };
         /** @enum {unknown} */
         EmailMode: "Off" | "Immediately" | "DailyDigest";
         EndSeatBody: {
@@ -1537,6 +2014,16 @@ export interface components {
             /** Format: date */
             endedOn: string;
             reason: null | string;
+            /** Format: uuid */
+            version: string;
+        };
+        EnterTallyBody: {
+            /** Format: int32 */
+            satisfied: number | string;
+            /** Format: int32 */
+            basicallySatisfied: number | string;
+            /** Format: int32 */
+            dissatisfied: number | string;
             /** Format: uuid */
             version: string;
         };
@@ -1566,8 +2053,18 @@ export interface components {
         };
         /** @enum {unknown} */
         ExportStatus: "Queued" | "Running" | "Completed" | "Failed";
+        FinaliseReportBackBody: {
+            /** Format: uuid */
+            version: string;
+        };
         /** @enum {unknown} */
         Gender: "Male" | "Female";
+        GenerateQuarterlyReportsCommand: {
+            /** Format: int32 */
+            year: number | string;
+            /** Format: int32 */
+            quarter: number | string;
+        };
         GroupDto: {
             /** Format: uuid */
             id: string;
@@ -1660,6 +2157,10 @@ export interface components {
             membershipsAdded: number | string;
             accountActive: boolean;
         };
+        IssueVoterCodesBody: {
+            /** Format: int32 */
+            count: number | string;
+        };
         JobOutcomeDto: {
             /** Format: date-time */
             startedAtUtc: string;
@@ -1740,6 +2241,26 @@ export interface components {
             /** Format: int32 */
             absences: number | string;
         };
+        MyReportBackDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            year: number | string;
+            /** Format: date */
+            plannedOn: string;
+            place: string;
+            form: components["schemas"]["ReportBackForm"];
+            organiser: string;
+            status: components["schemas"]["ReportBackStatus"];
+            text: string;
+            passed: null | boolean;
+            /** Format: uuid */
+            version: string;
+        };
+        MyReportsDto: {
+            reports: components["schemas"]["QuarterlyReportDto"][];
+            letters: components["schemas"]["ReminderLetterDto"][];
+        };
         NewSeatDto: {
             level: components["schemas"]["SeatLevel"];
             /** Format: int32 */
@@ -1750,6 +2271,15 @@ export interface components {
             byElection: boolean;
             /** Format: uuid */
             tenantId: null | string;
+        };
+        OpenBallotBody: {
+            /** Format: date-time */
+            opensAtUtc: string;
+            /** Format: date-time */
+            closesAtUtc: string;
+            requiresVoterCode: boolean;
+            /** Format: uuid */
+            version: string;
         };
         PagedResultOfAuditEntryDto: {
             items: components["schemas"]["AuditEntryDto"][];
@@ -1822,6 +2352,33 @@ export interface components {
             page: number | string;
             /** Format: int32 */
             pageSize: number | string;
+        };
+        PlanReportBackCommand: {
+            /** Format: uuid */
+            deputyId: string;
+            /** Format: int32 */
+            year: number | string;
+            /** Format: date */
+            plannedOn: string;
+            place: string;
+            form: components["schemas"]["ReportBackForm"];
+            /** Format: int32 */
+            expectedRepresentatives: number | string;
+            /**
+             * Format: int32
+             * @default 10
+             */
+            minBallots: number | string;
+            /**
+             * Format: int32
+             * @default 80
+             */
+            satisfiedThreshold: number | string;
+            /**
+             * Format: int32
+             * @default 60
+             */
+            basicThreshold: number | string;
         };
         PointsPolicyDto: {
             /** Format: uuid */
@@ -1896,6 +2453,72 @@ export interface components {
             detail?: null | string;
             instance?: null | string;
         };
+        PublicBallotDto: {
+            deputyName: string;
+            /** Format: int32 */
+            year: number | string;
+            /** Format: date */
+            plannedOn: string;
+            place: string;
+            reportsToCommittee: boolean;
+            /** Format: date-time */
+            opensAtUtc: string;
+            /** Format: date-time */
+            closesAtUtc: string;
+            state: components["schemas"]["BallotState"];
+            requiresVoterCode: boolean;
+            alreadyVoted: boolean;
+        };
+        /** @enum {unknown} */
+        QrCodeFormat: "Png" | "Svg" | null;
+        QuarterlyReportDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            tenantId: string;
+            /** Format: uuid */
+            deputyId: string;
+            deputyName: string;
+            /** Format: int32 */
+            year: number | string;
+            /** Format: int32 */
+            quarter: number | string;
+            /** Format: int32 */
+            totalPoints: number | string;
+            /** Format: int32 */
+            rank: number | string;
+            /** Format: int32 */
+            deputiesRanked: number | string;
+            /** Format: int32 */
+            recordCount: number | string;
+            /** Format: int32 */
+            leaveCount: number | string;
+            summary: string;
+            delivered: boolean;
+            /** Format: date-time */
+            generatedAtUtc: string;
+        };
+        QuarterlyRunDto: {
+            /** Format: int32 */
+            year: number | string;
+            /** Format: int32 */
+            quarter: number | string;
+            /** Format: int32 */
+            deputies: number | string;
+            /** Format: int32 */
+            reportsCreated: number | string;
+            /** Format: int32 */
+            lettersCreated: number | string;
+            /** Format: int32 */
+            delivered: number | string;
+        };
+        QuarterlySettingsDto: {
+            /** Format: int32 */
+            minimumQuarterlyPoints: number | string;
+            isDefault: boolean;
+            /** Format: uuid */
+            version: null | string;
+        };
         RankingDto: {
             /** Format: int32 */
             year: number | string;
@@ -1918,6 +2541,26 @@ export interface components {
             total: number | string;
             byKind: components["schemas"]["KindPointsDto"][];
         };
+        RatingResultDto: {
+            /** Format: int32 */
+            satisfied: number | string;
+            /** Format: int32 */
+            basicallySatisfied: number | string;
+            /** Format: int32 */
+            dissatisfied: number | string;
+            /** Format: int32 */
+            total: number | string;
+            /** Format: double */
+            rate: number | string;
+            quorumMet: boolean;
+            verdict: components["schemas"]["RatingVerdict"];
+            verdictText: string;
+            passed: boolean;
+        };
+        /** @enum {unknown} */
+        RatingSource: "None" | "PaperTally" | "QrBallot";
+        /** @enum {unknown} */
+        RatingVerdict: "QuorumNotMet" | "Satisfied" | "BasicallySatisfied" | "Dissatisfied";
         RecordConsentBody: {
             item: components["schemas"]["ConsentItem"];
             granted: boolean;
@@ -1944,6 +2587,108 @@ export interface components {
             mobile: string;
             email: null | string;
             seat: components["schemas"]["NewSeatDto"];
+        };
+        ReminderLetterDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            tenantId: string;
+            /** Format: uuid */
+            deputyId: string;
+            deputyName: string;
+            /** Format: int32 */
+            year: number | string;
+            /** Format: int32 */
+            quarter: number | string;
+            /** Format: int32 */
+            points: number | string;
+            /** Format: int32 */
+            threshold: number | string;
+            body: string;
+            status: components["schemas"]["ReminderLetterStatus"];
+            /** Format: date-time */
+            createdAtUtc: string;
+            /** Format: date-time */
+            updatedAtUtc: string;
+            updatedByName: null | string;
+            /** Format: date-time */
+            sentAtUtc: null | string;
+            sentByName: null | string;
+            /** Format: uuid */
+            version: string;
+        };
+        /** @enum {unknown} */
+        ReminderLetterStatus: "Draft" | "Sent";
+        ReportBackCandidateDto: {
+            /** Format: uuid */
+            deputyId: string;
+            name: string;
+            level: components["schemas"]["SeatLevel"];
+            reportsToCommittee: boolean;
+        };
+        ReportBackDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            tenantId: string;
+            /** Format: uuid */
+            deputyId: string;
+            deputyName: string;
+            /** Format: int32 */
+            year: number | string;
+            seatLevel: components["schemas"]["SeatLevel"];
+            reportsToCommittee: boolean;
+            organiser: string;
+            /** Format: date */
+            plannedOn: string;
+            place: string;
+            form: components["schemas"]["ReportBackForm"];
+            /** Format: int32 */
+            expectedRepresentatives: number | string;
+            /** Format: int32 */
+            minBallots: number | string;
+            /** Format: int32 */
+            satisfiedThreshold: number | string;
+            /** Format: int32 */
+            basicThreshold: number | string;
+            text: string;
+            /** Format: date-time */
+            draftedAtUtc: null | string;
+            status: components["schemas"]["ReportBackStatus"];
+            /** Format: date-time */
+            finalisedAtUtc: null | string;
+            ratingSource: components["schemas"]["RatingSource"];
+            result: components["schemas"]["RatingResultDto"];
+            ballot: null | components["schemas"]["BallotDto"];
+            /** Format: date-time */
+            ratedAtUtc: null | string;
+            /** Format: uuid */
+            dutyRecordId: null | string;
+            /** Format: uuid */
+            version: string;
+        };
+        /** @enum {unknown} */
+        ReportBackForm: "Oral" | "Written";
+        /** @enum {unknown} */
+        ReportBackStatus: "Planned" | "Finalised" | "Rated";
+        ReportBackSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            tenantId: string;
+            /** Format: uuid */
+            deputyId: string;
+            deputyName: string;
+            /** Format: int32 */
+            year: number | string;
+            /** Format: date */
+            plannedOn: string;
+            place: string;
+            form: components["schemas"]["ReportBackForm"];
+            status: components["schemas"]["ReportBackStatus"];
+            reportsToCommittee: boolean;
+            ratingSource: components["schemas"]["RatingSource"];
+            passed: null | boolean;
         };
         RevealDeputyContactBody: {
             reason: string;
@@ -1998,6 +2743,10 @@ export interface components {
         SeatLevel: "Township" | "District" | "City" | "Province" | "National";
         /** @enum {unknown} */
         SeatStatus: "Serving" | "Resigned" | "TermEnded" | "Terminated";
+        SendReminderLetterBody: {
+            /** Format: uuid */
+            version: string;
+        };
         SetDeputyPhotoBody: {
             /** Format: uuid */
             attachmentId: null | string;
@@ -2148,6 +2897,28 @@ export interface components {
             /** Format: uuid */
             version: string;
         };
+        UpdateQuarterlySettingsCommand: {
+            /** Format: int32 */
+            minimumQuarterlyPoints: number | string;
+            /** Format: uuid */
+            version: null | string;
+        };
+        UpdateReportBackPlanBody: {
+            /** Format: date */
+            plannedOn: string;
+            place: string;
+            form: components["schemas"]["ReportBackForm"];
+            /** Format: int32 */
+            expectedRepresentatives: number | string;
+            /** Format: int32 */
+            minBallots: number | string;
+            /** Format: int32 */
+            satisfiedThreshold: number | string;
+            /** Format: int32 */
+            basicThreshold: number | string;
+            /** Format: uuid */
+            version: string;
+        };
         UpdateTenantBody: {
             name: string;
             isActive: boolean;
@@ -2187,6 +2958,12 @@ export interface components {
             tenantId: string;
             tenantName: string;
             roles: string[];
+        };
+        VoterCodeDto: {
+            code: string;
+            /** Format: date-time */
+            issuedAtUtc: string;
+            used: boolean;
         };
         WorkingDaysDto: {
             /** Format: date */
@@ -4098,6 +4875,751 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["DutyListDto"];
                 };
+            };
+        };
+    };
+    ListReportBacks: {
+        parameters: {
+            query?: {
+                year?: number | string;
+                deputyId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportBackSummaryDto"][];
+                };
+            };
+        };
+    };
+    PlanReportBack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanReportBackCommand"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportBackDto"];
+                };
+            };
+        };
+    };
+    ListReportBackCandidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportBackCandidateDto"][];
+                };
+            };
+        };
+    };
+    GetReportBack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportBackDto"];
+                };
+            };
+        };
+    };
+    UpdateReportBackPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateReportBackPlanBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportBackDto"];
+                };
+            };
+        };
+    };
+    DraftReportBack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftReportBackBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportBackDto"];
+                };
+            };
+        };
+    };
+    EditReportBackText: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditReportBackTextBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportBackDto"];
+                };
+            };
+        };
+    };
+    FinaliseReportBack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FinaliseReportBackBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportBackDto"];
+                };
+            };
+        };
+    };
+    EnterReportBackTally: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnterTallyBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportBackDto"];
+                };
+            };
+        };
+    };
+    OpenReportBackBallot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenBallotBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportBackDto"];
+                };
+            };
+        };
+    };
+    CloseReportBackBallot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseBallotBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportBackDto"];
+                };
+            };
+        };
+    };
+    ListVoterCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoterCodeDto"][];
+                };
+            };
+        };
+    };
+    IssueVoterCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueVoterCodesBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoterCodeDto"][];
+                };
+            };
+        };
+    };
+    GetBallotQrCode: {
+        parameters: {
+            query?: {
+                format?: components["schemas"]["QrCodeFormat"];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RecordReportBackResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportBackDto"];
+                };
+            };
+        };
+    };
+    ListMyReportBacks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyReportBackDto"][];
+                };
+            };
+        };
+    };
+    EditMyReportBackText: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditReportBackTextBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyReportBackDto"];
+                };
+            };
+        };
+    };
+    GetPublicBallot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicBallotDto"];
+                };
+            };
+        };
+    };
+    CastBallotVote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CastBallotVoteBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CastBallotVoteDto"];
+                };
+            };
+        };
+    };
+    ListQuarterlyReports: {
+        parameters: {
+            query: {
+                year: number | string;
+                quarter: number | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarterlyReportDto"][];
+                };
+            };
+        };
+    };
+    GenerateQuarterlyReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GenerateQuarterlyReportsCommand"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarterlyRunDto"];
+                };
+            };
+        };
+    };
+    GetQuarterlyReportDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListReminderLetters: {
+        parameters: {
+            query: {
+                year: number | string;
+                quarter: number | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderLetterDto"][];
+                };
+            };
+        };
+    };
+    GetReminderLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderLetterDto"];
+                };
+            };
+        };
+    };
+    EditReminderLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditReminderLetterBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderLetterDto"];
+                };
+            };
+        };
+    };
+    SendReminderLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendReminderLetterBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderLetterDto"];
+                };
+            };
+        };
+    };
+    GetReminderLetterDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetQuarterlySettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarterlySettingsDto"];
+                };
+            };
+        };
+    };
+    UpdateQuarterlySettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateQuarterlySettingsCommand"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarterlySettingsDto"];
+                };
+            };
+        };
+    };
+    GetMyReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyReportsDto"];
+                };
+            };
+        };
+    };
+    GetMyQuarterlyReportDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetMyReminderLetterDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -40,13 +40,14 @@ export const routes: AppRoute[] = [
     page: () => import('@/pages/notifications/inbox'),
   },
   {
-    // 代表工作: a deputy's own archive; the registry (代表名册) and each deputy's file (代表档案); groups, rankings and the
-    // points policy.
+    // 代表工作: a deputy's own archive and reports; the registry (代表名册) and each deputy's file (代表档案); groups,
+    // rankings and the points policy; report-back (述职) with its public ballot; quarterly reports and reminder letters.
     path: '/deputies',
     name: 'deputies',
     icon: <TeamOutlined />,
     children: [
       { path: '/deputies/my-archive', name: 'deputies.my-archive', access: 'canReadMyArchive', page: () => import('@/pages/deputies/my-archive') },
+      { path: '/deputies/my-reports', name: 'deputies.my-reports', access: 'canReadMyReports', page: () => import('@/pages/deputies/my-reports') },
       {
         path: '/deputies/registry',
         name: 'deputies.registry',
@@ -68,6 +69,26 @@ export const routes: AppRoute[] = [
         name: 'deputies.points-policies',
         access: 'canReadPointsPolicies',
         page: () => import('@/pages/deputies/points-policies'),
+      },
+      {
+        path: '/deputies/report-backs',
+        name: 'deputies.report-backs',
+        access: 'canReadReportBacks',
+        page: () => import('@/pages/deputies/report-backs'),
+        children: [
+          {
+            path: '/deputies/report-backs/:id',
+            name: 'deputies.report-backs.detail',
+            hideInMenu: true,
+            page: () => import('@/pages/deputies/report-back-detail'),
+          },
+        ],
+      },
+      {
+        path: '/deputies/quarterly-reports',
+        name: 'deputies.quarterly-reports',
+        access: 'canReadQuarterlyReports',
+        page: () => import('@/pages/deputies/quarterly-reports'),
       },
     ],
   },

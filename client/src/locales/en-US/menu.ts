@@ -2,6 +2,11 @@ import type { Messages } from '../types';
 
 export default {
   home: 'Dashboard',
+  deputies: 'Deputies',
+  'deputies.report-backs': 'Report-backs',
+  'deputies.report-backs.detail': 'Report-back',
+  'deputies.quarterly-reports': 'Quarterly reports & letters',
+  'deputies.my-reports': 'My quarterly reports & report-back',
   system: 'Administration',
   'system.tenants': 'Organisations',
   'system.handling-units': 'Handling units',
@@ -11,7 +16,6 @@ export default {
   'system.audit': 'Audit log',
   'system.users': 'Users',
   'system.users.detail': 'User',
-  deputies: 'Deputies',
   'deputies.registry': 'Registry',
   'deputies.registry.detail': 'Deputy file',
   profile: 'My account',

@@ -113,6 +113,7 @@ const registry: Messages['registry'] = {
     archive: 'Duty archive',
     points: 'Duty points',
     dutyList: 'Duty list',
+    reportBacks: 'Report-backs',
     edit: 'Edit',
     editTitle: 'Edit the deputy',
     saved: 'Saved',

@@ -1,6 +1,11 @@
 // Keys are the route table's `name` (src/config/routes.tsx): one key per menu item and breadcrumb.
 export default {
   home: '工作台',
+  deputies: '代表工作',
+  'deputies.report-backs': '代表述职',
+  'deputies.report-backs.detail': '述职详情',
+  'deputies.quarterly-reports': '季度档案与提示函',
+  'deputies.my-reports': '我的季度报告与述职',
   system: '系统管理',
   'system.tenants': '组织机构',
   'system.handling-units': '承办单位',
@@ -10,7 +15,6 @@ export default {
   'system.exports': '我的导出',
   'system.users': '用户管理',
   'system.users.detail': '用户详情',
-  deputies: '代表工作',
   'deputies.registry': '代表名册',
   'deputies.registry.detail': '代表档案',
   profile: '个人中心',

@@ -112,6 +112,7 @@ export default {
     archive: '履职档案',
     points: '履职积分',
     dutyList: '履职清单',
+    reportBacks: '述职',
     edit: '编辑',
     editTitle: '编辑代表信息',
     saved: '已保存',

@@ -28,4 +28,13 @@ public static class DeputiesPermissions
     /// <summary>See a deputy's full mobile and e-mail (every reveal is audited); lists and profiles always mask them.</summary>
     public const string DeputiesRevealContact = "deputies.deputies.reveal-contact";
     // ----- end registry -----
+    // ----- Report-back to voters (述职) and the quarterly push (季度履职档案, 温馨提示函) -----
+    public const string ReportBacksRead = "deputies.report-backs.read";
+    public const string ReportBacksManage = "deputies.report-backs.manage";
+    public const string QuarterlyReportsRead = "deputies.quarterly-reports.read";
+    public const string QuarterlyReportsManage = "deputies.quarterly-reports.manage";
+    public const string QuarterlyReportsRun = "deputies.quarterly-reports.run";
+    public const string QuarterlySettingsUpdate = "deputies.quarterly-settings.update";
+    public const string MyReportsRead = "deputies.my-reports.read";
+    public const string MyReportBacksEdit = "deputies.my-report-backs.edit";
 }

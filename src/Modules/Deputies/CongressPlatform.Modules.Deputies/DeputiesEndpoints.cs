@@ -42,6 +42,8 @@ internal static class DeputiesEndpoints
 
         MapRegistry(endpoints);
         MapArchiveAndGroups(endpoints);
+        // ----- Report-back (述职), public ballots, quarterly reports and reminder letters -----
+        ReportBackEndpoints.Map(endpoints);
     }
 
     // --- duty archive, groups, points policy revisions, rankings, duty lists, my archive ---

@@ -10,6 +10,10 @@ using CongressPlatform.Modules.Deputies.DemoData;
 using CongressPlatform.Modules.Deputies.Features.Rankings;
 using CongressPlatform.Modules.Deputies.Persistence;
 using CongressPlatform.Modules.Deputies.Points;
+using System.Threading.RateLimiting;
+using CongressPlatform.BuildingBlocks.Scheduling;
+using CongressPlatform.Modules.Deputies.Features.Quarterly;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -58,6 +62,7 @@ public sealed class DeputiesModule : IModule
         services.AddSingleton<IStartupTask, DemoData.DeputiesDemoData>();
         // ----- end registry -----
         AddArchiveAndGroups(services);
+        AddReportBacks(services, configuration);
     }
 
     // --- duty archive, groups, rankings, duty lists, my archive ---
@@ -82,6 +87,33 @@ public sealed class DeputiesModule : IModule
             new(DeputiesPermissions.DutyListsManage, "制定履职清单", "Plan duty lists", [Roles.TenantAdmin, Roles.Leader, Roles.Staff]),
             new(DeputiesPermissions.MyArchiveRead, "查看本人履职档案", "View one's own duty archive", [Roles.Deputy]),
         ]);
+    }
+
+    // ----- Report-back (述职), public ballots, quarterly reports and reminder letters -----
+    private static void AddReportBacks(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddPermissions(
+        [
+            new(DeputiesPermissions.ReportBacksRead, "查看代表述职", "View report-backs",
+                [Roles.TenantAdmin, Roles.Supervisor, Roles.Leader, Roles.Staff]),
+            new(DeputiesPermissions.ReportBacksManage, "安排代表述职和测评", "Plan report-backs and run their ratings", [Roles.Leader, Roles.Staff]),
+            new(DeputiesPermissions.QuarterlyReportsRead, "查看季度履职档案和温馨提示函", "View quarterly reports and reminder letters",
+                [Roles.TenantAdmin, Roles.Supervisor, Roles.Leader, Roles.Staff]),
+            new(DeputiesPermissions.QuarterlyReportsManage, "生成季度履职档案、审核发送温馨提示函", "Generate quarterly reports, review and send reminder letters",
+                [Roles.Leader, Roles.Staff]),
+            new(DeputiesPermissions.QuarterlyReportsRun, "执行季度履职档案推送任务", "Run the quarterly report job", [Roles.SystemAdmin]),
+            new(DeputiesPermissions.QuarterlySettingsUpdate, "设置季度最低履职积分", "Set the minimum quarterly points", [Roles.TenantAdmin, Roles.Leader]),
+            new(DeputiesPermissions.MyReportsRead, "查看本人的季度履职档案和提示函", "View one's own quarterly reports and letters", [Roles.Deputy]),
+            new(DeputiesPermissions.MyReportBacksEdit, "修改本人的述职报告", "Edit one's own report-back text", [Roles.Deputy]),
+        ]);
+        services.AddRecurringCommand<RunQuarterlyReportsCommand>("deputies.quarterly-reports", "0 0 2 1 1,4,7,10 ?",
+            "每季度首日 2:00 生成上季度代表履职档案并推送,履职积分不足的代表生成温馨提示函草稿",
+            "On each quarter's first day at 02:00, generate and push last quarter's duty reports; draft reminder letters for lagging deputies");
+        var ballotPerMinute = Math.Max(1, configuration.GetValue("Deputies:Ballots:RequestsPerMinute", 30));
+        services.Configure<RateLimiterOptions>(o => o.AddPolicy(ReportBackEndpoints.BallotRateLimit, c =>
+            RateLimitPartition.GetFixedWindowLimiter(
+                $"{c.Connection.RemoteIpAddress}|{c.Request.RouteValues["token"]}",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = ballotPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => DeputiesEndpoints.Map(endpoints);

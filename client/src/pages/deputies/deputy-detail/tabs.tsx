@@ -6,6 +6,7 @@ import type { Deputy } from '../deputies/registry';
 import ArchiveTab from './ArchiveTab';
 import DutyListTab from './DutyListTab';
 import PointsTab from './PointsTab';
+import ReportBacksTab from './ReportBacksTab';
 import { BasicTab, ConsentTab, InviteTab, SeatsTab } from './sections';
 
 export interface DeputyTab {
@@ -23,6 +24,7 @@ export const deputyTabs: DeputyTab[] = [
   { key: 'archive', labelKey: 'registry.detail.archive', visible: (a) => a.canReadDutyRecords, render: (d) => <ArchiveTab deputyId={d.id} /> },
   { key: 'points', labelKey: 'registry.detail.points', visible: (a) => a.canReadRankings, render: (d) => <PointsTab deputyId={d.id} /> },
   { key: 'duty-list', labelKey: 'registry.detail.dutyList', visible: (a) => a.canReadDutyLists, render: (d) => <DutyListTab deputyId={d.id} /> },
+  { key: 'report-backs', labelKey: 'registry.detail.reportBacks', visible: (a) => a.canReadReportBacks, render: (d) => <ReportBacksTab deputyId={d.id} /> },
   { key: 'consent', labelKey: 'registry.detail.consent', render: (d) => <ConsentTab deputy={d} /> },
   { key: 'invite', labelKey: 'registry.detail.invite', render: (d) => <InviteTab deputy={d} /> },
 ];

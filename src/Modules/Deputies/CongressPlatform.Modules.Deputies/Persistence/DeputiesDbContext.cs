@@ -36,6 +36,18 @@ internal sealed class DeputiesDbContext(DbContextOptions<DeputiesDbContext> opti
     public DbSet<ConsentRecord> Consents => Set<ConsentRecord>();
 
     // ----- end registry -----
+    // ----- Report-back (述职) and the quarterly push (季度档案, 温馨提示函) -----
+    public DbSet<ReportBack> ReportBacks => Set<ReportBack>();
+
+    public DbSet<BallotVote> BallotVotes => Set<BallotVote>();
+
+    public DbSet<VoterCode> VoterCodes => Set<VoterCode>();
+
+    public DbSet<QuarterlyReport> QuarterlyReports => Set<QuarterlyReport>();
+
+    public DbSet<ReminderLetter> ReminderLetters => Set<ReminderLetter>();
+
+    public DbSet<QuarterlySettings> QuarterlySettings => Set<QuarterlySettings>();
 
     /// <summary>The deputies that the active tenant organises (or supervises): persons with at least one seat visible here.</summary>
     public IQueryable<Deputy> VisibleDeputies => Deputies.Where(d => Seats.Any(s => s.DeputyId == d.Id));
@@ -196,5 +208,7 @@ internal sealed class DeputiesDbContext(DbContextOptions<DeputiesDbContext> opti
             });
             b.Navigation(l => l.Items).HasField("_items").UsePropertyAccessMode(PropertyAccessMode.Field);
         });
+
+        ReportBackModel.Configure(modelBuilder);
     }
 }

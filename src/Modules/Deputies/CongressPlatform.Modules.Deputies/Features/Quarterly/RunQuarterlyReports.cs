@@ -1,0 +1,67 @@
+using CongressPlatform.BuildingBlocks.Security;
+using CongressPlatform.BuildingBlocks.Tenancy;
+using CongressPlatform.Modules.Deputies.Contracts;
+using CongressPlatform.Modules.Deputies.Domain;
+using CongressPlatform.Modules.Deputies.Persistence;
+using CongressPlatform.SharedKernel;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CongressPlatform.Modules.Deputies.Features.Quarterly;
+
+/// <summary>
+/// The quarterly job (the first day of each quarter, 02:00 Beijing time): for every tenant that organises serving deputies,
+/// <see cref="GenerateQuarterlyReportsCommand"/> for the quarter that just ended, each tenant in a scope of its own (its
+/// own unit of work: one tenant's failure does not undo another's). Idempotent per tenant and quarter.
+/// </summary>
+[RequiresPermission(DeputiesPermissions.QuarterlyReportsRun)]
+public sealed record RunQuarterlyReportsCommand : ICommand<int>;
+
+internal sealed class RunQuarterlyReportsCommandHandler(
+    DeputiesDbContext db, ITenantDirectory tenants, IServiceScopeFactory scopes, TimeProvider clock, ILogger<RunQuarterlyReportsCommandHandler> logger)
+    : IRequestHandler<RunQuarterlyReportsCommand, int>
+{
+    public async Task<int> Handle(RunQuarterlyReportsCommand request, CancellationToken cancellationToken)
+    {
+        var (year, quarter) = PreviousQuarter(ChinaTime.Today(clock));
+        var tenantIds = await db.Seats.IgnoreQueryFilters().AsNoTracking().Where(s => s.Status == SeatStatus.Serving)
+            .Select(s => s.TenantId).Distinct().ToListAsync(cancellationToken);
+        var created = 0;
+        List<Exception> failures = [];
+        foreach (var tenantId in tenantIds)
+        {
+            var info = await tenants.FindAsync(tenantId, cancellationToken);
+            if (info is not { IsActive: true })
+            {
+                continue;
+            }
+            using var scope = scopes.CreateScope();
+            ((TenantContext)scope.ServiceProvider.GetRequiredService<ITenantContext>()).SetTenant(info, supervisesSubtree: false);
+            ((CurrentUser)scope.ServiceProvider.GetRequiredService<ICurrentUser>()).EnterSystemScope();
+            try
+            {
+                var run = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new GenerateQuarterlyReportsCommand(year, quarter), cancellationToken);
+                created += run.ReportsCreated + run.LettersCreated;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Quarterly reports {Year}-Q{Quarter} failed for tenant {TenantId}", year, quarter, tenantId);
+                failures.Add(e);
+            }
+        }
+        if (failures.Count > 0)
+        {
+            throw new AggregateException($"Quarterly reports {year}-Q{quarter} failed for {failures.Count} tenant(s).", failures);
+        }
+        return created;
+    }
+
+    /// <summary>The last quarter that is over on <paramref name="today"/> (Beijing date).</summary>
+    public static (int Year, int Quarter) PreviousQuarter(DateOnly today)
+    {
+        var current = (today.Month - 1) / 3 + 1;
+        return current == 1 ? (today.Year - 1, 4) : (today.Year, current - 1);
+    }
+}
