@@ -88,12 +88,11 @@ public sealed class RankingTests(Platforms platforms)
         var group = await GroupAsync(leader, ArchiveSeed.Unique("积分小组"), a, b);
         var thisYear = DateTime.UtcNow.AddHours(8).Year;
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
-        await RecordAsync(leader, a, "SuggestionRaised", $"{today:yyyy-MM-dd}", 2);
-        await RecordAsync(leader, a, "SuggestionRaised", $"{thisYear - 1}-08-01", 2);
-
         // Last year's policy exists and is closed.
         var nanhu = await factory.TenantAsync("nanhu");
         var pastPolicyId = await PastPolicyAsync(factory, nanhu, thisYear - 1, suggestionPoints: 7);
+        await RecordAsync(leader, a, "SuggestionRaised", $"{today:yyyy-MM-dd}", 2);
+        await RecordAsync(leader, a, "SuggestionRaised", $"{thisYear - 1}-08-01", 2);
         var past = await (await leader.GetAsync($"/api/deputies/rankings?year={thisYear - 1}&groupId={group.Id}")).ReadAsync<RankingView>();
         past.Entries.Single(e => e.DeputyId == a).Total.Should().Be(14);
         past.Policies.Should().ContainSingle().Which.Revision.Should().Be(2);

@@ -7,46 +7,41 @@ namespace CongressPlatform.UnitTests.Deputies;
 
 public sealed class DutyPointsMathTests
 {
-    private static readonly Guid Street = Guid.NewGuid();
-    private static readonly Guid Township = Guid.NewGuid();
     private static readonly Guid Li = Guid.NewGuid();
     private static readonly int[] Scores = [50, 40, 40, 40, 20, 10, 10, 5, 5, 1];
-    private static readonly Guid Wang = Guid.NewGuid();
-
-    private static RuleSet Rules(int revision, params (DutyKind Kind, int Points, int? Cap)[] rules) =>
-        new(revision, rules.ToDictionary(r => r.Kind, r => (r.Points, r.Cap)));
 
     [Fact]
-    public void A_kinds_points_stop_at_the_cap_in_each_quarter_separately()
+    public void A_totals_points_stop_at_the_quarter_cap_and_follow_a_new_rule()
     {
-        var rules = Rules(1, (DutyKind.StudyAttended, 2, 6), (DutyKind.SuggestionRaised, 5, null));
-        var points = PointsMath.Compute(
-        [
-            new CountRow(Li, Street, 1, DutyKind.StudyAttended, 5),   // 10, capped at 6
-            new CountRow(Li, Street, 2, DutyKind.StudyAttended, 2),   // 4
-            new CountRow(Li, Street, 2, DutyKind.SuggestionRaised, 3), // 15, no cap
-            new CountRow(Li, Street, 3, DutyKind.GroupActivity, 4),   // no rule: nothing
-        ], _ => rules);
+        var total = new DutyTotal(Li, 2026, 1, DutyKind.StudyAttended);
+        total.Add(1, (2, 6));
+        total.Points.Should().Be(2);
+        total.Add(2, (2, 6));
+        total.Points.Should().Be(6);
+        total.Add(2, (2, 6));
+        total.Count.Should().Be(5);
+        total.Points.Should().Be(6, "ten points stop at the cap of six");
+        total.Add(-3, (2, 6));
+        total.Points.Should().Be(4);
 
-        var li = points.Should().ContainSingle().Subject;
-        li.Total.Should().Be(6 + 4 + 15);
-        li.ByKind[DutyKind.StudyAttended].Should().Be(10);
-        li.ByKind[DutyKind.SuggestionRaised].Should().Be(15);
-        li.ByKind[DutyKind.GroupActivity].Should().Be(0);
+        total.Reprice((5, null));
+        total.Points.Should().Be(10, "the new rule has no cap");
+        total.Reprice(null);
+        total.Points.Should().Be(0, "a kind without a rule earns nothing");
+        var negative = () => total.Add(-3, (2, 6));
+        negative.Should().Throw<InvalidOperationException>();
     }
 
     [Fact]
-    public void Records_in_two_tenants_earn_under_each_tenants_own_policy_and_cap()
+    public void The_capped_points_of_a_count()
     {
-        var street = Rules(3, (DutyKind.InspectionJoined, 5, 10));
-        var township = Rules(1, (DutyKind.InspectionJoined, 4, null));
-        var points = PointsMath.Compute(
-        [
-            new CountRow(Wang, Street, 1, DutyKind.InspectionJoined, 3),   // 15 → 10
-            new CountRow(Wang, Township, 1, DutyKind.InspectionJoined, 3), // 12
-        ], t => t == Street ? street : township);
-
-        points.Single().Total.Should().Be(22);
+        DutyTotal.Capped(3, (5, 10)).Should().Be(10);
+        DutyTotal.Capped(1, (5, 10)).Should().Be(5);
+        DutyTotal.Capped(4, (5, null)).Should().Be(20);
+        DutyTotal.Capped(4, null).Should().Be(0);
+        DutyTotal.QuarterOf(new DateOnly(2026, 3, 31)).Should().Be(1);
+        DutyTotal.QuarterOf(new DateOnly(2026, 4, 1)).Should().Be(2);
+        DutyTotal.QuarterOf(new DateOnly(2026, 12, 31)).Should().Be(4);
     }
 
     [Fact]

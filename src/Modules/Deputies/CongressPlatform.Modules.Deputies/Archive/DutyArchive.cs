@@ -1,5 +1,6 @@
 using CongressPlatform.Modules.Deputies.Domain;
 using CongressPlatform.Modules.Deputies.Persistence;
+using CongressPlatform.Modules.Deputies.Points;
 using CongressPlatform.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,8 +11,10 @@ namespace CongressPlatform.Modules.Deputies.Archive;
 /// <see cref="DutyTotal"/> in step in the same unit of work, so the points never need the whole archive. A record is
 /// never changed or deleted; a correction is a new record, and the original stops counting.
 /// </summary>
-internal sealed class DutyArchive(DeputiesDbContext db)
+internal sealed class DutyArchive(DeputiesDbContext db, IDutyPoints points)
 {
+    private readonly Dictionary<(Guid TenantId, int Year), RuleSet> _rules = [];
+
     /// <summary>Adds a record whose tenant is already assigned.</summary>
     public async Task AddAsync(DutyRecord record, CancellationToken cancellationToken)
     {
@@ -61,7 +64,12 @@ internal sealed class DutyArchive(DeputiesDbContext db)
             ((ITenantOwned)total).AssignTenant(record.TenantId, record.TenantPath);
             db.DutyTotals.Add(total);
         }
-        total.Add(delta);
+        if (!_rules.TryGetValue((record.TenantId, year), out var rules))
+        {
+            rules = await points.RulesAsync(record.TenantId, year, cancellationToken);
+            _rules[(record.TenantId, year)] = rules;
+        }
+        total.Add(delta, rules.Rules.TryGetValue(record.Kind, out var rule) ? rule : null);
     }
 
     private static bool Matches(DutyTotal t, DutyRecord r, int year, int quarter) =>

@@ -30,6 +30,9 @@ internal interface IDutyPoints
     /// <summary>As <see cref="ForPeriodAsync"/>, with the policy revisions used; <paramref name="tenantId"/> keeps only records made in that tenant.</summary>
     Task<PointsPeriod> ComputeAsync(int year, int? quarter, IReadOnlyCollection<Guid>? deputyIds, Guid? tenantId, CancellationToken cancellationToken);
 
+    /// <summary>The rules a tenant's records of a year earn points by: its policy, or the default rules (revision 0).</summary>
+    Task<RuleSet> RulesAsync(Guid tenantId, int year, CancellationToken cancellationToken);
+
     /// <summary>The policy revision each of these tenants uses for the year (0: the default rules).</summary>
     Task<IReadOnlyList<PolicyUsed>> PoliciesAsync(int year, IReadOnlyCollection<Guid> tenantIds, CancellationToken cancellationToken);
 }
@@ -62,15 +65,27 @@ internal sealed class DutyPointsCalculator(DeputiesDbContext db) : IDutyPoints
         {
             totals = totals.Where(t => deputyIds.Contains(t.DeputyId));
         }
+        // The caps are already applied per tenant, quarter and kind in each row: the database only adds up.
         var rows = await totals
-            .Select(t => new CountRow(t.DeputyId, t.TenantId, t.Quarter, t.Kind, t.Count))
+            .GroupBy(t => new { t.DeputyId, t.Kind })
+            .Select(g => new { g.Key.DeputyId, g.Key.Kind, Points = g.Sum(t => t.Points) })
             .ToListAsync(cancellationToken);
+        var tenantIds = await totals.Select(t => t.TenantId).Distinct().ToListAsync(cancellationToken);
 
-        var tenantIds = rows.Select(c => c.TenantId).Distinct().ToList();
-        var (sets, fallback) = await RuleSetsAsync(year, tenantIds, cancellationToken);
-        var points = PointsMath.Compute(rows, t => sets.GetValueOrDefault(t, fallback));
-        var used = tenantIds.Select(t => new PolicyUsed(t, year, sets.GetValueOrDefault(t, fallback).Revision)).OrderBy(p => p.TenantId).ToList();
-        return new PointsPeriod(points, used);
+        var deputies = rows.GroupBy(r => r.DeputyId)
+            .Select(g =>
+            {
+                var byKind = g.ToDictionary(r => r.Kind, r => r.Points);
+                return new DeputyPoints(g.Key, byKind.Values.Sum(), byKind);
+            })
+            .ToList();
+        return new PointsPeriod(deputies, await PoliciesAsync(year, tenantIds, cancellationToken));
+    }
+
+    public async Task<RuleSet> RulesAsync(Guid tenantId, int year, CancellationToken cancellationToken)
+    {
+        var (sets, fallback) = await RuleSetsAsync(year, [tenantId], cancellationToken);
+        return sets.GetValueOrDefault(tenantId, fallback);
     }
 
     public async Task<IReadOnlyList<PolicyUsed>> PoliciesAsync(int year, IReadOnlyCollection<Guid> tenantIds, CancellationToken cancellationToken)

@@ -5,38 +5,12 @@ namespace CongressPlatform.Modules.Deputies.Points;
 /// <summary>A tenant's rules for a year as a ranking uses them: the policy's revision, or 0 for the default rules.</summary>
 internal sealed record RuleSet(int Revision, IReadOnlyDictionary<DutyKind, (int Points, int? QuarterCap)> Rules);
 
-/// <summary>One row of <see cref="Domain.DutyTotal"/> as the calculation reads it.</summary>
-internal readonly record struct CountRow(Guid DeputyId, Guid TenantId, int Quarter, DutyKind Kind, int Count);
-
 /// <summary>One place in a ranking: 1, 1, 3 for ties (competition ranking).</summary>
 internal sealed record Ranked<T>(int Rank, T Item);
 
-/// <summary>The arithmetic of duty points and rankings, free of the database so it can be tested alone.</summary>
+/// <summary>The arithmetic of rankings, free of the database so it can be tested alone (the points of a row: <see cref="Domain.DutyTotal.Capped"/>).</summary>
 internal static class PointsMath
 {
-    /// <summary>
-    /// Points per deputy: per tenant, quarter and kind, count × points stopped at the quarter cap, under the rules of
-    /// the tenant where the records were made; a kind without a rule earns nothing.
-    /// </summary>
-    public static IReadOnlyList<DeputyPoints> Compute(IEnumerable<CountRow> rows, Func<Guid, RuleSet> rulesOf) =>
-        rows
-            .GroupBy(r => (r.DeputyId, r.TenantId, r.Quarter, r.Kind))
-            .Select(g =>
-            {
-                var count = g.Sum(r => r.Count);
-                var points = rulesOf(g.Key.TenantId).Rules.TryGetValue(g.Key.Kind, out var rule)
-                    ? (rule.QuarterCap is { } cap ? Math.Min(count * rule.Points, cap) : count * rule.Points)
-                    : 0;
-                return (g.Key.DeputyId, g.Key.Kind, Points: points);
-            })
-            .GroupBy(x => x.DeputyId)
-            .Select(g =>
-            {
-                var byKind = g.GroupBy(x => x.Kind).ToDictionary(k => k.Key, k => k.Sum(x => x.Points));
-                return new DeputyPoints(g.Key, byKind.Values.Sum(), byKind);
-            })
-            .ToList();
-
     /// <summary>
     /// Ranks by score, highest first; equal scores share the rank and the next rank skips (1, 1, 3). Within a rank the
     /// order is <paramref name="tieOrder"/> (name, then id), so the same data always gives the same list.

@@ -50,6 +50,12 @@ internal sealed class UpdatePointsRulesCommandHandler(DeputiesDbContext db, Time
         var now = clock.GetUtcNow().UtcDateTime;
         policy.ReplaceRules(request.Rules.Select(r => (r.Kind, r.Points, r.QuarterCap)), now);
         db.PointsPolicyRevisions.Add(PointsPolicyRevision.Of(policy, user.UserId));
+        // The year's totals earn what the new rules say, in the same save: rankings never mix two revisions.
+        var rules = policy.Rules.ToDictionary(r => r.Kind, r => (r.Points, r.QuarterCap));
+        foreach (var total in await db.DutyTotals.Where(t => t.TenantId == policy.TenantId && t.Year == policy.Year).ToListAsync(cancellationToken))
+        {
+            total.Reprice(rules.TryGetValue(total.Kind, out var rule) ? rule : null);
+        }
         await db.SaveChangesAsync(cancellationToken);
         return PointsPolicyDto.From(policy, now);
     }

@@ -37,6 +37,7 @@ internal sealed class DeputiesArchiveAndGroups : Migration
                 Quarter = table.Column<int>(nullable: false),
                 Kind = table.Column<int>(nullable: false),
                 Count = table.Column<int>(nullable: false),
+                Points = table.Column<int>(nullable: false),
             },
             constraints: table => table.PrimaryKey($"PK_{totals}", x => x.Id));
         migrationBuilder.CreateIndex($"IX_{totals}_Year_TenantId_DeputyId_Quarter_Kind", totals, ["Year", "TenantId", "DeputyId", "Quarter", "Kind"], schema, unique: true);
