@@ -4564,6 +4564,9 @@ export interface operations {
                 quarter?: number | string;
                 tenantId?: string;
                 groupId?: string;
+                page?: number | string;
+                pageSize?: number | string;
+                deputyId?: string;
             };
             header?: never;
             path?: never;

@@ -68,6 +68,9 @@ internal static class DeputiesSeed
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
 
+        // The totals the archive keeps in step with every record (DutyArchive), built here in one pass: (deputy, tenant,
+        // year, quarter, kind) → counting records, priced with the default rules every tenant starts from.
+        var counts = new Dictionary<(Guid Deputy, Guid Tenant, string Path, int Year, int Quarter, DutyKind Kind), int>();
         var kinds = Enum.GetValues<DutyKind>();
         var thisYear = ChinaTime.Today(TimeProvider.System).Year;
         var firstDay = new DateOnly(thisYear - 1, 1, 1);
@@ -83,6 +86,11 @@ internal static class DeputiesSeed
                 null, now, null);
             ((ITenantOwned)record).AssignTenant(inDistrict ? district.Id : tenantId, inDistrict ? district.Path : path);
             db.DutyRecords.Add(record);
+            if (record.Counts)
+            {
+                var key = (deputyId, record.TenantId, record.TenantPath, record.OccurredOn.Year, DutyTotal.QuarterOf(record.OccurredOn), kind);
+                counts[key] = counts.GetValueOrDefault(key) + 1;
+            }
             if ((r + 1) % 5000 == 0)
             {
                 await db.SaveChangesAsync();
@@ -90,6 +98,28 @@ internal static class DeputiesSeed
             }
         }
         await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        var rules = new Dictionary<int, Dictionary<DutyKind, (int Points, int? QuarterCap)>>();
+        var written = 0;
+        foreach (var ((deputy, tenant, tenantPath, year, quarter, kind), count) in counts)
+        {
+            if (!rules.TryGetValue(year, out var yearRules))
+            {
+                yearRules = PointsPolicy.CreateDefault(year, now).Rules.ToDictionary(r => r.Kind, r => (r.Points, r.QuarterCap));
+                rules[year] = yearRules;
+            }
+            var total = new DutyTotal(deputy, year, quarter, kind);
+            total.Add(count, yearRules.TryGetValue(kind, out var rule) ? rule : null);
+            ((ITenantOwned)total).AssignTenant(tenant, tenantPath);
+            db.DutyTotals.Add(total);
+            if (++written % 5000 == 0)
+            {
+                await db.SaveChangesAsync();
+                db.ChangeTracker.Clear();
+            }
+        }
+        await db.SaveChangesAsync();
+        Console.WriteLine($"bench: {written} duty totals (per deputy, tenant, quarter and kind)");
         Console.WriteLine($"bench: seeded {deputies} deputies ({deputies / 10 + (deputies % 10 > 0 ? 1 : 0)} also with a district seat) and {records} duty records over {children.Count} streets and townships");
     }
 }

@@ -49,7 +49,7 @@ STREET=(-H "X-Dev-User: bench-street" -H "X-Dev-Tenant: dongliu" -H "X-Dev-Roles
 DISTRICT=(-H "X-Dev-User: bench-district" -H "X-Dev-Tenant: liucheng" -H "X-Dev-Roles: staff,supervisor")
 LIST_PATH="/api/deputies/deputies?page=1&pageSize=20"
 PROFILE_PATH="${PROFILE_PATH:-/api/deputies/deputies/{id}}"
-RANKING_PATH="${RANKING_PATH:-/api/deputies/rankings?scope=district&year=${YEAR}}"
+RANKING_PATH="${RANKING_PATH:-/api/deputies/rankings?year=${YEAR}&page=1&pageSize=50}"
 
 serve_build deputies
 SERVER_LOG="$(mktemp /tmp/congress-bench-server.XXXXXX.log)"

@@ -9,7 +9,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CongressPlatform.IntegrationTests.Deputies;
 
-/// <summary>The demo archive on a database of its own: groups and a year of records once deputies exist, and only once.</summary>
+/// <summary>
+/// The demo on a database of its own: the registry's demo deputies, then groups and a year of records for them, written
+/// once at start and never again.
+/// </summary>
 public sealed class ArchiveDemoDataTests
 {
     [Fact]
@@ -17,11 +20,6 @@ public sealed class ArchiveDemoDataTests
     {
         await using var factory = new PlatformFactory(DatabaseProvider.Sqlite);
         _ = factory.Server;
-        var deputies = new List<Guid>();
-        for (var i = 0; i < 3; i++)
-        {
-            deputies.Add(await ArchiveSeed.DeputyAsync(factory, Demo.Street, $"演示代表{i}"));
-        }
 
         async Task RunAsync()
         {
@@ -29,18 +27,21 @@ public sealed class ArchiveDemoDataTests
             await new ArchiveDemoData().RunAsync(scope.ServiceProvider, CancellationToken.None);
         }
 
-        await RunAsync();
         using (var scope = factory.Services.GetRequiredService<IServiceScopeFactory>().CreateSystemScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<DeputiesDbContext>();
-            var group = await db.Groups.SingleAsync();
-            group.Members.Select(m => m.DeputyId).Should().BeEquivalentTo(deputies);
+            var deputies = await db.Deputies.Select(d => d.Id).ToListAsync();
+            deputies.Should().NotBeEmpty("the registry's demo runs first");
+            var groups = await db.Groups.ToListAsync();
+            groups.Should().NotBeEmpty();
+            groups.SelectMany(g => g.Members).Select(m => m.DeputyId).Should().OnlyContain(id => deputies.Contains(id));
             var records = await db.DutyRecords.ToListAsync();
-            records.Where(r => r.Kind == DutyKind.StudyAttended).Should().HaveCount(36, "a study a month for twelve months, for three deputies");
+            records.Select(r => r.DeputyId).Should().OnlyContain(id => deputies.Contains(id));
+            records.Should().Contain(r => r.Kind == DutyKind.StudyAttended);
             records.Should().Contain(r => r.Kind == DutyKind.DeedForPeople && r.Amount > 0 && r.BeneficiaryCount > 0);
             records.Should().Contain(r => r.Attendance == DutyAttendance.Leave && r.LeaveReason != null);
             records.Should().Contain(r => r.Kind == DutyKind.InspectionJoined);
-            (await db.DutyTotals.SumAsync(t => t.Count)).Should().Be(records.Count(r => r.Counts));
+            (await db.DutyTotals.SumAsync(t => t.Count)).Should().Be(records.Count(r => r.Counts), "the totals are kept in step with the records");
         }
         var count = await CountRecordsAsync(factory);
 

@@ -47,7 +47,8 @@ internal static class DeputySeeding
             record.DescribeDeed(null, beneficiaries, amount);
         }
         ((ITenantOwned)record).AssignTenant(tenant.Id, tenant.Path);
-        db.DutyRecords.Add(record);
+        // Through the archive, as every record enters it: the points' totals are kept in step in the same save.
+        await scope.ServiceProvider.GetRequiredService<CongressPlatform.Modules.Deputies.Archive.DutyArchive>().AddAsync(record, CancellationToken.None);
         await db.SaveChangesAsync();
     }
 

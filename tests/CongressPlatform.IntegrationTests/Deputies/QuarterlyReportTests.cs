@@ -36,8 +36,14 @@ public sealed class QuarterlyReportTests(Platforms platforms)
     public async Task A_quarter_run_twice_makes_one_report_per_deputy_and_one_letter_per_lagging_deputy(DatabaseProvider provider)
     {
         var factory = await platforms.GetAsync(provider);
-        const string tenant = "nanhu";
-        var staff = factory.As("staff-q-nanhu", tenant, "staff");
+        // A street of its own: the demo streets have the demo deputies, who would get reports and letters of their own.
+        var district = await factory.TenantAsync(Demo.District);
+        var tenant = "q" + Guid.NewGuid().ToString("N")[..10];
+        var created = await factory.As("admin", Demo.District, "system-admin").PostJsonAsync("/api/identity/tenants",
+            new { parentId = district.Id, code = tenant, name = $"季度测试街道{tenant}", kind = "Street" });
+        created.IsSuccessStatusCode.Should().BeTrue(await created.Content.ReadAsStringAsync());
+        await factory.DispatchOutboxAsync();
+        var staff = factory.As("staff-q-" + tenant, tenant, "staff");
         var activeUser = Guid.NewGuid();
         var laggingUser = Guid.NewGuid();
         var active = await DeputySeeding.DeputyAsync(factory, tenant, "积分高甲", userId: activeUser);

@@ -181,7 +181,8 @@ public sealed class ReportBackTests(Platforms platforms)
         page.GetProperty("deputyName").GetString().Should().Be("投票戊");
         page.GetProperty("alreadyVoted").GetBoolean().Should().BeFalse();
         var raw = page.GetRawText();
-        raw.Should().NotContain("139").And.NotContain("mobile").And.NotContain("tenantId").And.NotContain("satisfied\"").And.NotContain(deputy.ToString());
+        System.Text.RegularExpressions.Regex.IsMatch(raw, @"(?<!\d)1[3-9]\d{9}(?!\d)").Should().BeFalse("no mobile number is shown: {0}", raw);
+        raw.Should().NotContain("mobile").And.NotContain("tenantId").And.NotContain("satisfied\"").And.NotContain(deputy.ToString());
 
         var first = await VoteAsync(phone, token, "Satisfied");
         first.StatusCode.Should().Be(HttpStatusCode.OK);

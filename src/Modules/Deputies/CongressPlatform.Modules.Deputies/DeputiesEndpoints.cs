@@ -72,8 +72,8 @@ internal static class DeputiesEndpoints
             .RequirePermission(DeputiesPermissions.DutyListsManage).WithName("SaveDutyList");
 
         var rankings = endpoints.MapGroup("/api/deputies/rankings").WithTags("Deputies: duty points");
-        rankings.MapGet("/", (int year, int? quarter, Guid? tenantId, Guid? groupId, IMediator m, CancellationToken ct) =>
-                m.Send(new GetRankingQuery(year, quarter, tenantId, groupId), ct))
+        rankings.MapGet("/", (int year, int? quarter, Guid? tenantId, Guid? groupId, int? page, int? pageSize, Guid? deputyId, IMediator m, CancellationToken ct) =>
+                m.Send(new GetRankingQuery(year, quarter, tenantId, groupId, page, pageSize, deputyId), ct))
             .RequirePermission(DeputiesPermissions.RankingsRead).WithName("GetRanking");
         rankings.MapGet("/groups", (int year, int? quarter, IMediator m, CancellationToken ct) => m.Send(new GetGroupRankingQuery(year, quarter), ct))
             .RequirePermission(DeputiesPermissions.RankingsRead).WithName("GetGroupRanking");

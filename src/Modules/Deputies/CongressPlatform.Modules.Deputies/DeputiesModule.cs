@@ -70,6 +70,7 @@ public sealed class DeputiesModule : IModule
     {
         services.AddScoped<DutyArchive>();
         services.AddScoped<RankingBuilder>();
+        services.AddSingleton<RankingCache>();
         services.AddExportSource<RankingExportSource>();
         services.AddSingleton<IStartupTask, ArchiveDemoData>();
         string[] office = [Roles.TenantAdmin, Roles.Supervisor, Roles.Leader, Roles.Staff];

@@ -29,8 +29,8 @@ export default function PointsTab({ deputyId }: { deputyId: string }) {
   const { t } = useTranslation();
   const [year, setYear] = useState(beijingYear());
   const ranking = useQuery({
-    queryKey: ['deputies', 'rankings', { year }],
-    queryFn: () => call(api.GET('/api/deputies/rankings', { params: { query: { year } } })),
+    queryKey: ['deputies', 'rankings', { year, deputyId }],
+    queryFn: () => call(api.GET('/api/deputies/rankings', { params: { query: { year, deputyId } } })),
   });
   const entry = ranking.data?.entries.find((e) => e.deputyId === deputyId);
   return (

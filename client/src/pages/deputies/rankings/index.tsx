@@ -3,7 +3,7 @@
 // (优秀代表 top N or X%, 先进代表小组), each naming the policy revision it was computed with.
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Drawer, InputNumber, Radio, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call, type Schemas } from '@/api/client';
 import { asApiError } from '@/api/problem';
@@ -17,6 +17,8 @@ import { beijingYear, YearSelect } from '../shared';
 type Entry = Schemas['RankingEntryDto'];
 type GroupEntry = Schemas['GroupRankingEntryDto'];
 type Scope = 'tenant' | 'group' | 'district';
+
+const PAGE_SIZE = 50;
 
 /** Marks a shared place: a rank that the row before or after holds too. */
 export function tiedRanks(ranks: number[]): Set<number> {
@@ -46,6 +48,8 @@ export default function RankingsPage() {
   const [top, setTop] = useState<number | null>(10);
   const [percent, setPercent] = useState<number | null>(null);
   const [opened, setOpened] = useState<Entry>();
+  const [page, setPage] = useState(1);
+  useEffect(() => setPage(1), [year, quarter, scope, groupId, tenantId]);
 
   const groups = useQuery({ queryKey: ['deputies', 'groups'], queryFn: () => call(api.GET('/api/deputies/groups')), enabled: access.canReadGroups });
   const tenants = useQuery({
@@ -59,9 +63,11 @@ export default function RankingsPage() {
     groupId: scope === 'group' ? groupId : undefined,
     tenantId: scope === 'tenant' && me.tenant.kind === 'District' ? tenantId : undefined,
   };
+  // One page of the ranking at a time: a district has thousands of deputies (the server keeps the whole ranking cached).
   const ranking = useQuery({
-    queryKey: ['deputies', 'rankings', filter],
-    queryFn: () => call(api.GET('/api/deputies/rankings', { params: { query: filter } })),
+    queryKey: ['deputies', 'rankings', filter, page],
+    queryFn: () => call(api.GET('/api/deputies/rankings', { params: { query: { ...filter, page, pageSize: PAGE_SIZE } } })),
+    placeholderData: (previous) => previous,
     enabled: scope !== 'group' || !!groupId,
   });
   const groupRanking = useQuery({
@@ -159,7 +165,14 @@ export default function RankingsPage() {
                     loading={ranking.isFetching && !ranking.data}
                     dataSource={entries}
                     columns={deputyColumns}
-                    pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
+                    pagination={{
+                      current: page,
+                      pageSize: PAGE_SIZE,
+                      total: ranking.data ? Number(ranking.data.count) : 0,
+                      onChange: setPage,
+                      showSizeChanger: false,
+                      hideOnSinglePage: true,
+                    }}
                     locale={{ emptyText: t('deputies.rankings.empty') }}
                   />
                   {ranking.data ? <PolicyNote policies={ranking.data.policies} year={year} /> : null}

@@ -52,6 +52,18 @@ internal sealed class DeputiesDbContext(DbContextOptions<DeputiesDbContext> opti
     /// <summary>The deputies that the active tenant organises (or supervises): persons with at least one seat visible here.</summary>
     public IQueryable<Deputy> VisibleDeputies => Deputies.Where(d => Seats.Any(s => s.DeputyId == d.Id));
 
+    /// <summary>Any change saved here may move a ranking: the cached rankings of this process start a new generation.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var changes = ChangeTracker.HasChanges();
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (changes)
+        {
+            Features.Rankings.RankingCache.Invalidate();
+        }
+        return saved;
+    }
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<PointsPolicy>(b =>

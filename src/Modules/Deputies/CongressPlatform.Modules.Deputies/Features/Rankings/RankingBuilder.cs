@@ -23,9 +23,17 @@ public sealed record GroupRankingEntryDto(int Rank, Guid GroupId, string Name, s
 /// Builds rankings for the active scope — a street's own deputies, or every street's for the district supervisor —
 /// from <see cref="IDutyPoints"/>: serving deputies with no points are ranked too (0 points), ties share a rank.
 /// </summary>
-internal sealed class RankingBuilder(DeputiesDbContext db, IDutyPoints points, ITenantDirectory tenants)
+internal sealed class RankingBuilder(DeputiesDbContext db, IDutyPoints points, ITenantDirectory tenants, RankingCache cache)
 {
-    public async Task<RankingDto> DeputiesAsync(int year, int? quarter, Guid? tenantId, Guid? groupId, CancellationToken cancellationToken)
+    /// <summary>The ranking as <see cref="BuildAsync"/> computes it, from the cache when the scope, period and filter were asked for since the last change.</summary>
+    public Task<RankingDto> DeputiesAsync(int year, int? quarter, Guid? tenantId, Guid? groupId, CancellationToken cancellationToken)
+    {
+        var scope = db.TenantScope;
+        var key = ("deputies", scope.IsSystem, scope.IsResolved ? scope.TenantId : Guid.Empty, scope.SupervisesSubtree, year, quarter, tenantId, groupId);
+        return cache.GetOrCreateAsync(key, () => BuildAsync(year, quarter, tenantId, groupId, cancellationToken));
+    }
+
+    private async Task<RankingDto> BuildAsync(int year, int? quarter, Guid? tenantId, Guid? groupId, CancellationToken cancellationToken)
     {
         var seats = db.Seats.AsNoTracking().Where(s => s.Status == SeatStatus.Serving);
         if (tenantId is { } t)

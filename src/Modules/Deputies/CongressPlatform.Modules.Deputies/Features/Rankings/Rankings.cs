@@ -8,10 +8,13 @@ namespace CongressPlatform.Modules.Deputies.Features.Rankings;
 
 /// <summary>
 /// The duty-points ranking (履职积分排名) of a year, or one quarter, in the active scope: a street's deputies, or the
-/// whole district for its supervisor; narrowed to one tenant of the subtree or to one group.
+/// whole district for its supervisor; narrowed to one tenant of the subtree or to one group. With <c>Page</c> (and
+/// <c>PageSize</c>, default 50) only that page of entries is returned; with <c>DeputyId</c> only that deputy's entry.
+/// <c>Count</c> is always the number of deputies ranked.
 /// </summary>
 [RequiresPermission(DeputiesPermissions.RankingsRead)]
-public sealed record GetRankingQuery(int Year, int? Quarter, Guid? TenantId, Guid? GroupId) : IQuery<RankingDto>;
+public sealed record GetRankingQuery(int Year, int? Quarter, Guid? TenantId, Guid? GroupId, int? Page = null, int? PageSize = null, Guid? DeputyId = null)
+    : IQuery<RankingDto>;
 
 internal sealed class GetRankingQueryValidator : AbstractValidator<GetRankingQuery>
 {
@@ -19,13 +22,27 @@ internal sealed class GetRankingQueryValidator : AbstractValidator<GetRankingQue
     {
         RuleFor(q => q.Year).InclusiveBetween(2000, 2100);
         RuleFor(q => q.Quarter).InclusiveBetween(1, 4).When(q => q.Quarter.HasValue);
+        RuleFor(q => q.Page).GreaterThanOrEqualTo(1).When(q => q.Page.HasValue);
+        RuleFor(q => q.PageSize).InclusiveBetween(1, 500).When(q => q.PageSize.HasValue);
     }
 }
 
 internal sealed class GetRankingQueryHandler(RankingBuilder rankings) : IRequestHandler<GetRankingQuery, RankingDto>
 {
-    public Task<RankingDto> Handle(GetRankingQuery request, CancellationToken cancellationToken) =>
-        rankings.DeputiesAsync(request.Year, request.Quarter, request.TenantId, request.GroupId, cancellationToken);
+    public async Task<RankingDto> Handle(GetRankingQuery request, CancellationToken cancellationToken)
+    {
+        var ranking = await rankings.DeputiesAsync(request.Year, request.Quarter, request.TenantId, request.GroupId, cancellationToken);
+        if (request.DeputyId is { } deputyId)
+        {
+            return ranking with { Entries = ranking.Entries.Where(e => e.DeputyId == deputyId).ToList() };
+        }
+        if (request.Page is { } page)
+        {
+            var size = request.PageSize ?? 50;
+            return ranking with { Entries = ranking.Entries.Skip((page - 1) * size).Take(size).ToList() };
+        }
+        return ranking;
+    }
 }
 
 /// <summary>Deputy groups ranked by their members' average points (先进代表小组 is chosen from the top).</summary>
