@@ -8,6 +8,7 @@
 #
 #   bash tests/CongressPlatform.Benchmarks/load/run-wrk-deputies.sh [--provider Sqlite|PostgreSql]
 #        [--deputies 5000] [--records 500000] [--duration 20s] [--connections 50] [--threads 2] [--rounds 2] [--port 5096]
+#        [--targets list-street,list-district,profile,ranking]
 #
 # Loopback only. The server stops itself after --max-seconds and deletes its database (see serve-mode.sh).
 set -euo pipefail
@@ -23,6 +24,7 @@ THREADS=2
 ROUNDS=2
 PORT=5096
 WARMUP=5s
+TARGETS=(list-street list-district profile ranking)
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -35,6 +37,7 @@ while [[ $# -gt 0 ]]; do
     --rounds) ROUNDS="$2"; shift 2 ;;
     --port) PORT="$2"; shift 2 ;;
     --warmup) WARMUP="$2"; shift 2 ;;
+    --targets) IFS=, read -r -a TARGETS <<< "$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -52,6 +55,8 @@ PROFILE_PATH="${PROFILE_PATH:-/api/deputies/deputies/{id}}"
 RANKING_PATH="${RANKING_PATH:-/api/deputies/rankings?year=${YEAR}&page=1&pageSize=50}"
 
 serve_build deputies
+# Seeding half a million records takes minutes: wait up to 10 minutes for readiness.
+SERVE_READY_TRIES=1200
 SERVER_LOG="$(mktemp /tmp/congress-bench-server.XXXXXX.log)"
 RESULTS="$(mktemp /tmp/congress-bench-results.XXXXXX)"
 IDS="$(mktemp /tmp/congress-bench-ids.XXXXXX)"
@@ -92,8 +97,6 @@ target_args() { # target_args NAME — the wrk arguments of one target
     ranking) echo "-s $HERE/load/report.lua ${DISTRICT[*]@Q} $BASE$RANKING_PATH" ;;
   esac
 }
-TARGETS=(list-street list-district profile ranking)
-
 echo "[deputies] warm-up: $WARMUP each"
 for t in "${TARGETS[@]}"; do eval "run_wrk warmup-$t $WARMUP $(target_args "$t")" >/dev/null; done
 echo "[deputies] measuring: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, $ROUNDS round(s) of ${TARGETS[*]}"

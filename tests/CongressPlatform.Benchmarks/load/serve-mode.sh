@@ -17,7 +17,7 @@ serve_start() { # serve_start TAG LOG BASE_URL SERVE_ARGS... — returns when /h
   dotnet "$DLL" serve "$@" >"$log" 2>&1 &
   SERVER=$!
   local ready=0
-  for _ in $(seq 1 240); do
+  for _ in $(seq 1 "${SERVE_READY_TRIES:-240}"); do
     if curl -fsS -o /dev/null "$base/health/ready" 2>/dev/null; then ready=1; break; fi
     if ! kill -0 "$SERVER" 2>/dev/null; then break; fi
     sleep 0.5

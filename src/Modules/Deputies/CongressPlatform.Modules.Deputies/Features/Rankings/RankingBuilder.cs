@@ -30,7 +30,7 @@ internal sealed class RankingBuilder(DeputiesDbContext db, IDutyPoints points, I
     {
         var scope = db.TenantScope;
         var key = ("deputies", scope.IsSystem, scope.IsResolved ? scope.TenantId : Guid.Empty, scope.SupervisesSubtree, year, quarter, tenantId, groupId);
-        return cache.GetOrCreateAsync(key, () => BuildAsync(year, quarter, tenantId, groupId, cancellationToken));
+        return cache.GetOrCreateAsync(key, () => BuildAsync(year, quarter, tenantId, groupId, CancellationToken.None));
     }
 
     private async Task<RankingDto> BuildAsync(int year, int? quarter, Guid? tenantId, Guid? groupId, CancellationToken cancellationToken)
