@@ -70,7 +70,7 @@ export async function startHost(o) {
     },
   };
 
-  const deadline = Date.now() + (o.readyTimeoutMs ?? 60_000);
+  const deadline = Date.now() + (o.readyTimeoutMs ?? 180_000);
   let last = 'no answer';
   while (Date.now() < deadline) {
     if (exited !== null) {
@@ -88,7 +88,7 @@ export async function startHost(o) {
     await sleep(250);
   }
   await host.stop();
-  throw new Error(`host '${o.name}' was not ready within ${(o.readyTimeoutMs ?? 60_000) / 1000}s (last: ${last}); see ${logPath}`);
+  throw new Error(`host '${o.name}' was not ready within ${(o.readyTimeoutMs ?? 180_000) / 1000}s (last: ${last}); see ${logPath}`);
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

@@ -96,7 +96,7 @@ export function DutyTimeline({
                   <Tag color="blue">{t(`deputies.dutyKind.${r.kind}`)}</Tag>
                   <Typography.Text delete={state === 'corrected'}>{r.title}</Typography.Text>
                   {r.attendance !== 'Attended' ? (
-                    <Tag color={r.attendance === 'Leave' ? 'orange' : 'red'}>{t(`deputies.attendance.${r.attendance}`)}</Tag>
+                    <Tag color={r.attendance === 'Leave' ? 'default' : 'red'}>{t(`deputies.attendance.${r.attendance}`)}</Tag>
                   ) : null}
                   {state === 'corrected' ? (
                     <Tag color="default">{r.correctedBy?.withdrawn ? t('deputies.archive.withdrawn') : t('deputies.archive.corrected')}</Tag>

@@ -32,7 +32,7 @@ function RankCell({ rank, tied }: { rank: number; tied: boolean }) {
   return (
     <Space size={4}>
       <strong>{rank}</strong>
-      {tied ? <Tag color="gold">{t('deputies.rankings.tie')}</Tag> : null}
+      {tied ? <Tag color="default">{t('deputies.rankings.tie')}</Tag> : null}
     </Space>
   );
 }
