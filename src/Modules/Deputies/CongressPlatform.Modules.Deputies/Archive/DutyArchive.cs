@@ -1,3 +1,4 @@
+using CongressPlatform.Modules.Deputies.Contracts;
 using CongressPlatform.Modules.Deputies.Domain;
 using CongressPlatform.Modules.Deputies.Persistence;
 using CongressPlatform.Modules.Deputies.Points;
@@ -14,6 +15,34 @@ namespace CongressPlatform.Modules.Deputies.Archive;
 internal sealed class DutyArchive(DeputiesDbContext db, IDutyPoints points)
 {
     private readonly Dictionary<(Guid TenantId, int Year), RuleSet> _rules = [];
+
+    // The totals this unit of work has touched, by key. Not DbSet.Local: every read of Local detects changes over all
+    // tracked entities, which made a batch of n records cost n² (the demo archive took a minute at first start).
+    private readonly Dictionary<(Guid DeputyId, Guid TenantId, int Year, int Quarter, DutyKind Kind), DutyTotal> _totals = [];
+
+    // (tenant, year) whose totals are all in _totals already (PreloadAsync): a key missing there is a new total.
+    private readonly HashSet<(Guid TenantId, int Year)> _preloaded = [];
+
+    /// <summary>
+    /// For a batch (demo data, imports): loads every total of <paramref name="tenantIds"/> in <paramref name="years"/> at
+    /// once, so adding many records costs no query per new total.
+    /// </summary>
+    public async Task PreloadAsync(IReadOnlyCollection<Guid> tenantIds, IReadOnlyCollection<int> years, CancellationToken cancellationToken)
+    {
+        var totals = await db.DutyTotals.IgnoreQueryFilters()
+            .Where(t => tenantIds.Contains(t.TenantId) && years.Contains(t.Year)).ToListAsync(cancellationToken);
+        foreach (var total in totals)
+        {
+            _totals[(total.DeputyId, total.TenantId, total.Year, total.Quarter, total.Kind)] = total;
+        }
+        foreach (var tenantId in tenantIds)
+        {
+            foreach (var year in years)
+            {
+                _preloaded.Add((tenantId, year));
+            }
+        }
+    }
 
     /// <summary>Adds a record whose tenant is already assigned.</summary>
     public async Task AddAsync(DutyRecord record, CancellationToken cancellationToken)
@@ -55,14 +84,26 @@ internal sealed class DutyArchive(DeputiesDbContext db, IDutyPoints points)
     {
         var year = record.OccurredOn.Year;
         var quarter = DutyTotal.QuarterOf(record.OccurredOn);
-        var total = db.DutyTotals.Local.FirstOrDefault(t => Matches(t, record, year, quarter))
-            ?? await db.DutyTotals.IgnoreQueryFilters().FirstOrDefaultAsync(t => t.DeputyId == record.DeputyId && t.TenantId == record.TenantId
-                && t.Year == year && t.Quarter == quarter && t.Kind == record.Kind, cancellationToken);
+        var key = (record.DeputyId, record.TenantId, year, quarter, record.Kind);
+        if (_totals.TryGetValue(key, out var total) && db.Entry(total).State == EntityState.Detached)
+        {
+            // The unit of work was cleared since: nothing remembered here is known to be current.
+            _totals.Clear();
+            _preloaded.Clear();
+            total = null;
+        }
         if (total is null)
         {
-            total = new DutyTotal(record.DeputyId, year, quarter, record.Kind);
-            ((ITenantOwned)total).AssignTenant(record.TenantId, record.TenantPath);
-            db.DutyTotals.Add(total);
+            total = _preloaded.Contains((record.TenantId, year)) ? null : await db.DutyTotals.IgnoreQueryFilters().FirstOrDefaultAsync(
+                t => t.DeputyId == record.DeputyId && t.TenantId == record.TenantId && t.Year == year && t.Quarter == quarter && t.Kind == record.Kind,
+                cancellationToken);
+            if (total is null)
+            {
+                total = new DutyTotal(record.DeputyId, year, quarter, record.Kind);
+                ((ITenantOwned)total).AssignTenant(record.TenantId, record.TenantPath);
+                db.DutyTotals.Add(total);
+            }
+            _totals[key] = total;
         }
         if (!_rules.TryGetValue((record.TenantId, year), out var rules))
         {
@@ -71,7 +112,4 @@ internal sealed class DutyArchive(DeputiesDbContext db, IDutyPoints points)
         }
         total.Add(delta, rules.Rules.TryGetValue(record.Kind, out var rule) ? rule : null);
     }
-
-    private static bool Matches(DutyTotal t, DutyRecord r, int year, int quarter) =>
-        t.DeputyId == r.DeputyId && t.TenantId == r.TenantId && t.Year == year && t.Quarter == quarter && t.Kind == r.Kind;
 }

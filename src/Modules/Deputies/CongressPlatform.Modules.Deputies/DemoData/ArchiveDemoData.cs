@@ -65,6 +65,7 @@ internal sealed class ArchiveDemoData : IStartupTask
             }
         }
 
+        await archive.PreloadAsync(seats.Select(s => s.TenantId).Distinct().ToList(), [today.Year - 1, today.Year], cancellationToken);
         var index = 0;
         foreach (var seat in seats)
         {
