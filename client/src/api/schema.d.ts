@@ -4060,6 +4060,10 @@ export interface operations {
                 term?: number | string;
                 page?: number | string;
                 pageSize?: number | string;
+                groupId?: string;
+                pointsYear?: number | string;
+                minPoints?: number | string;
+                maxPoints?: number | string;
             };
             header?: never;
             path?: never;

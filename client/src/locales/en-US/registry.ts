@@ -5,6 +5,9 @@ const registry: Messages['registry'] = {
   intro: 'Deputies organised (or supervised) by this organisation. Mobiles and e-mails are masked; one mobile is one person, so a deputy with seats in several organisations has one file.',
   searchPlaceholder: 'Search by name or mobile',
   search: 'Search',
+  allGroups: 'All groups',
+  minPoints: 'Points this year ≥',
+  maxPoints: 'Points this year ≤',
   allLevels: 'All levels',
   allStatuses: 'All statuses',
   termPlaceholder: 'Term',
@@ -51,6 +54,7 @@ const registry: Messages['registry'] = {
     actions: 'Actions',
   },
   field: {
+    group: 'Group',
     name: 'Name',
     gender: 'Gender',
     ethnicity: 'Ethnicity',

@@ -4,6 +4,9 @@ export default {
   intro: '本单位组织(或督导)的各级人大代表。手机号、邮箱均脱敏显示;同一手机号即同一人,在多个单位有席位的代表只建一份档案。',
   searchPlaceholder: '按姓名或手机号查询',
   search: '查询',
+  allGroups: '全部代表小组',
+  minPoints: '本年积分 ≥',
+  maxPoints: '本年积分 ≤',
   allLevels: '全部层级',
   allStatuses: '全部状态',
   termPlaceholder: '届次',
@@ -50,6 +53,7 @@ export default {
     actions: '操作',
   },
   field: {
+    group: '代表小组',
     name: '姓名',
     gender: '性别',
     ethnicity: '民族',

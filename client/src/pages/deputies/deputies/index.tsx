@@ -35,6 +35,8 @@ import {
   badRowCount,
   deputiesKey,
   exportFilter,
+  groupsKey,
+  listQuery,
   readFilter,
   readImportRows,
   reportCsv,
@@ -239,19 +241,16 @@ export default function DeputiesPage() {
     queryFn: () =>
       call(
         api.GET('/api/deputies/deputies', {
-          params: {
-            query: {
-              search: filter.search,
-              level: filter.level,
-              status: filter.status,
-              term: filter.term,
-              page: filter.page,
-              pageSize: filter.pageSize,
-            },
-          },
+          params: { query: listQuery(filter) },
         }),
       ),
     placeholderData: keepPreviousData,
+  });
+
+  const groups = useQuery({
+    queryKey: groupsKey,
+    queryFn: () => call(api.GET('/api/deputies/groups')),
+    enabled: access.canReadGroups,
   });
 
   const go = (next: Partial<RegistryFilter>) => setParams(writeFilter({ ...filter, page: 1, ...next }));
@@ -344,6 +343,40 @@ export default function DeputiesPage() {
           aria-label={t('registry.field.term')}
           data-testid="deputies-term"
         />
+        {access.canReadGroups ? (
+          <Select
+            allowClear
+            placeholder={t('registry.allGroups')}
+            value={filter.groupId}
+            onChange={(groupId) => go({ groupId })}
+            options={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
+            style={{ width: 180 }}
+            aria-label={t('registry.field.group')}
+            data-testid="deputies-group"
+          />
+        ) : null}
+        <Space.Compact>
+          <InputNumber
+            min={0}
+            precision={0}
+            placeholder={t('registry.minPoints')}
+            value={filter.minPoints}
+            onChange={(minPoints) => go({ minPoints: minPoints ?? undefined })}
+            style={{ width: 130 }}
+            aria-label={t('registry.minPoints')}
+            data-testid="deputies-min-points"
+          />
+          <InputNumber
+            min={0}
+            precision={0}
+            placeholder={t('registry.maxPoints')}
+            value={filter.maxPoints}
+            onChange={(maxPoints) => go({ maxPoints: maxPoints ?? undefined })}
+            style={{ width: 130 }}
+            aria-label={t('registry.maxPoints')}
+            data-testid="deputies-max-points"
+          />
+        </Space.Compact>
       </Space>
       {deputies.isError ? (
         <Typography.Paragraph type="danger" data-testid="deputies-error">

@@ -15,6 +15,9 @@ export const CONSENT_ITEMS: ConsentItem[] = ['Phone', 'Email', 'Photo', 'WorkUni
 
 export const deputiesKey = ['deputies', 'deputies'] as const;
 
+/** The tenant's groups (代表小组): the groups page and the list's group filter share this cache entry. */
+export const groupsKey = ['deputies', 'groups'] as const;
+
 export const DEFAULT_PAGE_SIZE = 20;
 
 /**
@@ -26,6 +29,11 @@ export interface RegistryFilter {
   level?: SeatLevel;
   status?: SeatStatus;
   term?: number;
+  /** A group of the tenant (代表小组). */
+  groupId?: string;
+  /** This year's duty points, bounds included. */
+  minPoints?: number;
+  maxPoints?: number;
   page: number;
   pageSize: number;
 }
@@ -34,11 +42,20 @@ export function readFilter(params: URLSearchParams): RegistryFilter {
   const level = params.get('level') as SeatLevel | null;
   const status = params.get('status') as SeatStatus | null;
   const term = Number(params.get('term'));
+  const points = (name: string) => {
+    const raw = params.get(name);
+    const value = raw === null || raw === '' ? NaN : Number(raw);
+    return Number.isInteger(value) && value >= 0 && value <= 1_000_000 ? value : undefined;
+  };
+  const groupId = params.get('group');
   return {
     search: params.get('q')?.trim() || undefined,
     level: level && SEAT_LEVELS.includes(level) ? level : undefined,
     status: status && SEAT_STATUSES.includes(status) ? status : undefined,
     term: Number.isInteger(term) && term >= 1 && term <= 99 ? term : undefined,
+    groupId: groupId && /^[0-9a-f-]{36}$/i.test(groupId) ? groupId : undefined,
+    minPoints: points('minPoints'),
+    maxPoints: points('maxPoints'),
     page: Math.max(1, Number(params.get('page')) || 1),
     pageSize: Math.min(200, Math.max(1, Number(params.get('pageSize')) || DEFAULT_PAGE_SIZE)),
   };
@@ -50,13 +67,37 @@ export function writeFilter(filter: RegistryFilter): URLSearchParams {
   if (filter.level) result.set('level', filter.level);
   if (filter.status) result.set('status', filter.status);
   if (filter.term) result.set('term', String(filter.term));
+  if (filter.groupId) result.set('group', filter.groupId);
+  if (filter.minPoints !== undefined) result.set('minPoints', String(filter.minPoints));
+  if (filter.maxPoints !== undefined) result.set('maxPoints', String(filter.maxPoints));
   if (filter.page > 1) result.set('page', String(filter.page));
   if (filter.pageSize !== DEFAULT_PAGE_SIZE) result.set('pageSize', String(filter.pageSize));
   return result;
 }
 
 /** The export's filter: the list's, without paging (deputies.deputies export source). */
-export const exportFilter = ({ search, level, status, term }: RegistryFilter) => ({ search, level, status, term });
+export const exportFilter = ({ search, level, status, term, groupId, minPoints, maxPoints }: RegistryFilter) => ({
+  search,
+  level,
+  status,
+  term,
+  groupId,
+  minPoints,
+  maxPoints,
+});
+
+/** The query of the list's API call: the filter as the API names it. */
+export const listQuery = (filter: RegistryFilter) => ({
+  search: filter.search,
+  level: filter.level,
+  status: filter.status,
+  term: filter.term,
+  groupId: filter.groupId,
+  minPoints: filter.minPoints,
+  maxPoints: filter.maxPoints,
+  page: filter.page,
+  pageSize: filter.pageSize,
+});
 
 export interface ImportRowError {
   row: number;

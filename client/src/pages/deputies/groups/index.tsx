@@ -11,6 +11,7 @@ import { useSession } from '@/auth/me';
 import { applyCodeError, isConcurrencyError } from '@/components/formErrors';
 import { useShowError } from '@/components/useShowError';
 import { useDeputyOptions } from '../shared';
+import { groupsKey } from '../deputies/registry';
 
 type Group = Schemas['GroupDto'];
 type Presidium = Schemas['PresidiumMemberDto'];
@@ -20,7 +21,6 @@ interface GroupValues {
   viceLeaderIds: string[];
   memberIds: string[];
 }
-const groupsKey = ['deputies', 'groups'] as const;
 const presidiumKey = ['deputies', 'presidium-contacts'] as const;
 
 function GroupModal({ group, onClose }: { group?: Group; onClose: () => void }) {

@@ -12,10 +12,10 @@ using Microsoft.EntityFrameworkCore;
 namespace CongressPlatform.Modules.Deputies.Features.ExportDeputies;
 
 /// <summary>
-/// The registry list (/deputies) for export, with the list's filter (<c>search</c>, <c>level</c>, <c>status</c>, <c>term</c>)
-/// and scope; one row per visible seat; mobile and e-mail masked as the list shows them.
+/// The registry list (/deputies) for export, with the list's filter (<c>search</c>, <c>level</c>, <c>status</c>, <c>term</c>,
+/// <c>groupId</c>, <c>pointsYear</c>, <c>minPoints</c>, <c>maxPoints</c>) and scope; one row per visible seat; mobile and e-mail masked as the list shows them.
 /// </summary>
-internal sealed class DeputiesExportSource(DeputiesDbContext db, ITenantDirectory directory) : IExportSource
+internal sealed class DeputiesExportSource(DeputiesDbContext db, ITenantDirectory directory, TimeProvider clock) : IExportSource
 {
     private const int Batch = 500;
 
@@ -84,16 +84,20 @@ internal sealed class DeputiesExportSource(DeputiesDbContext db, ITenantDirector
         ExportFilter.Text(filter, "search", 50),
         EnumOf<SeatLevel>(filter, "level"),
         EnumOf<SeatStatus>(filter, "status"),
-        Number(filter, "term")));
+        Number(filter, "term", 1, 99),
+        ExportFilter.Text(filter, "groupId", 40) is not { } group ? null : Guid.TryParse(group, out var groupId) ? groupId : throw Invalid("groupId"),
+        Number(filter, "pointsYear", 2000, 2100) ?? ChinaTime.Today(clock).Year,
+        Number(filter, "minPoints", 0, 1_000_000),
+        Number(filter, "maxPoints", 0, 1_000_000)));
 
     private static T? EnumOf<T>(JsonElement filter, string name) where T : struct, Enum =>
         ExportFilter.Text(filter, name, 20) is not { } text ? null
         : Enum.TryParse<T>(text, ignoreCase: false, out var value) && Enum.IsDefined(value) && !int.TryParse(text, out _) ? value
         : throw Invalid(name);
 
-    private static int? Number(JsonElement filter, string name) =>
+    private static int? Number(JsonElement filter, string name, int min, int max) =>
         filter.ValueKind != JsonValueKind.Object || !filter.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null
-        : value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n) && n is > 0 and < 100 ? n
+        : value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n) && n >= min && n <= max ? n
         : throw Invalid(name);
 
     private static RequestValidationException Invalid(string name) =>

@@ -12,13 +12,17 @@ namespace CongressPlatform.Modules.Deputies.Features.ListDeputies;
 
 /// <summary>
 /// The registry: deputies with a seat in the active tenant (its subtree for a supervisor), searched by name or mobile digits,
-/// narrowed by a seat's level, status and term, a page at a time, by name.
+/// narrowed by a seat's level, status and term, by group, and by a band of duty points in a year (this year unless
+/// given), a page at a time, by name.
 /// </summary>
 [RequiresPermission(DeputiesPermissions.DeputiesRead)]
-public sealed record ListDeputiesQuery(string? Search, SeatLevel? Level, SeatStatus? Status, int? Term, int? Page, int? PageSize)
+public sealed record ListDeputiesQuery(
+    string? Search, SeatLevel? Level, SeatStatus? Status, int? Term, int? Page, int? PageSize,
+    Guid? GroupId = null, int? PointsYear = null, int? MinPoints = null, int? MaxPoints = null)
     : IQuery<PagedResult<DeputyListItemDto>>
 {
-    internal DeputyListFilter Filter => new(Search, Level, Status, Term);
+    internal DeputyListFilter FilterIn(int thisYear) =>
+        new(Search, Level, Status, Term, GroupId, PointsYear ?? thisYear, MinPoints, MaxPoints);
 }
 
 internal sealed class ListDeputiesQueryValidator : AbstractValidator<ListDeputiesQuery>
@@ -29,19 +33,24 @@ internal sealed class ListDeputiesQueryValidator : AbstractValidator<ListDeputie
         RuleFor(q => q.Level).IsInEnum();
         RuleFor(q => q.Status).IsInEnum();
         RuleFor(q => q.Term).InclusiveBetween(1, 99).When(q => q.Term.HasValue).WithName(_ => Text.Of("届次", "Term"));
+        RuleFor(q => q.PointsYear).InclusiveBetween(2000, 2100).When(q => q.PointsYear.HasValue).WithName(_ => Text.Of("积分年度", "Points year"));
+        RuleFor(q => q.MinPoints).GreaterThanOrEqualTo(0).When(q => q.MinPoints.HasValue).WithName(_ => Text.Of("最低积分", "Minimum points"));
+        RuleFor(q => q.MaxPoints).GreaterThanOrEqualTo(q => q.MinPoints ?? 0).When(q => q.MaxPoints.HasValue)
+            .WithMessage(_ => Text.Of("最高积分不能低于最低积分。", "The maximum points cannot be below the minimum."));
         RuleFor(q => q.Page).GreaterThan(0).When(q => q.Page.HasValue);
         RuleFor(q => q.PageSize).InclusiveBetween(1, Paging.MaxPageSize).When(q => q.PageSize.HasValue);
     }
 }
 
-internal sealed class ListDeputiesQueryHandler(DeputiesDbContext db, ITenantDirectory directory)
+internal sealed class ListDeputiesQueryHandler(DeputiesDbContext db, ITenantDirectory directory, TimeProvider clock)
     : IRequestHandler<ListDeputiesQuery, PagedResult<DeputyListItemDto>>
 {
     public async Task<PagedResult<DeputyListItemDto>> Handle(ListDeputiesQuery request, CancellationToken cancellationToken)
     {
         var (page, size) = Paging.Normalize(request.Page, request.PageSize);
-        var deputies = RegistryQueries.Visible(db, request.Filter);
-        var total = await deputies.CountAsync(cancellationToken);
+        var filter = request.FilterIn(ChinaTime.Today(clock).Year);
+        var deputies = RegistryQueries.Visible(db, filter);
+        var total = await RegistryQueries.CountAsync(db, filter, cancellationToken);
         var rows = await RegistryQueries.InListOrder(deputies).Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
         return new PagedResult<DeputyListItemDto>(await RegistryQueries.ListItemsAsync(db, directory, rows, cancellationToken), total, page, size);
     }

@@ -1,5 +1,6 @@
 using CongressPlatform.BuildingBlocks.Tenancy;
 using CongressPlatform.Modules.Deputies.Domain;
+using CongressPlatform.Modules.Deputies.Features.Groups;
 using CongressPlatform.Modules.Deputies.Persistence;
 using CongressPlatform.SharedKernel;
 using Microsoft.EntityFrameworkCore;
@@ -8,9 +9,16 @@ namespace CongressPlatform.Modules.Deputies.Features.Registry;
 
 /// <summary>
 /// The registry list's filter, shared by the list and its export. Seat conditions (level, status, term) hold for one
-/// seat visible in the caller's tenant. Extend it here (group, points band…) and both follow.
+/// seat visible in the caller's tenant; a group is one of the tenant's groups; the points band is the deputy's duty
+/// points in <see cref="PointsYear"/> as this tenant sees them (its totals, its subtree's for a supervisor), bounds
+/// included; <see cref="DeputyIds"/> narrows to given persons (a station's deputies, resolved by the caller).
 /// </summary>
-internal sealed record DeputyListFilter(string? Search, SeatLevel? Level, SeatStatus? Status, int? Term);
+internal sealed record DeputyListFilter(
+    string? Search, SeatLevel? Level, SeatStatus? Status, int? Term,
+    Guid? GroupId = null, int? PointsYear = null, int? MinPoints = null, int? MaxPoints = null, IReadOnlyCollection<Guid>? DeputyIds = null)
+{
+    public bool HasPointsBand => MinPoints is not null || MaxPoints is not null;
+}
 
 /// <summary>What the registry's reads share: the visible deputies, their order and their views.</summary>
 internal static class RegistryQueries
@@ -20,6 +28,31 @@ internal static class RegistryQueries
     /// filter; searched by name, or by mobile when the search is digits.
     /// </summary>
     public static IQueryable<Deputy> Visible(DeputiesDbContext db, DeputyListFilter filter)
+    {
+        var seats = SeatsMatching(db, filter);
+        var deputies = db.Deputies.AsNoTracking().Where(d => seats.Any(s => s.DeputyId == d.Id));
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var search = filter.Search.Trim();
+            deputies = search.All(char.IsAsciiDigit)
+                ? deputies.Where(d => d.Mobile.Contains(search))
+                : deputies.Where(d => d.Name.Contains(search));
+        }
+        return deputies;
+    }
+
+    /// <summary>
+    /// How many deputies <see cref="Visible"/> holds. Without a search it counts the distinct persons of the matching
+    /// seats — the scope's few hundred seats, not every person tested for a visible seat (the list's main cost at
+    /// 5,000 deputies; docs/performance.md §F).
+    /// </summary>
+    public static Task<int> CountAsync(DeputiesDbContext db, DeputyListFilter filter, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(filter.Search)
+            ? SeatsMatching(db, filter).Select(s => s.DeputyId).Distinct().CountAsync(cancellationToken)
+            : Visible(db, filter).CountAsync(cancellationToken);
+
+    /// <summary>The visible seats meeting the filter's seat conditions, of persons meeting its group, points and id conditions.</summary>
+    private static IQueryable<Seat> SeatsMatching(DeputiesDbContext db, DeputyListFilter filter)
     {
         var seats = db.Seats.AsNoTracking();
         if (filter.Level is { } level)
@@ -34,15 +67,29 @@ internal static class RegistryQueries
         {
             seats = seats.Where(s => s.Term == term);
         }
-        var deputies = db.Deputies.AsNoTracking().Where(d => seats.Any(s => s.DeputyId == d.Id));
-        if (!string.IsNullOrWhiteSpace(filter.Search))
+        if (filter.GroupId is { } groupId)
         {
-            var search = filter.Search.Trim();
-            deputies = search.All(char.IsAsciiDigit)
-                ? deputies.Where(d => d.Mobile.Contains(search))
-                : deputies.Where(d => d.Name.Contains(search));
+            var members = GroupRules.MembersOf(db, groupId);
+            seats = seats.Where(s => members.Contains(s.DeputyId));
         }
-        return deputies;
+        if (filter.DeputyIds is { } ids)
+        {
+            seats = seats.Where(s => ids.Contains(s.DeputyId));
+        }
+        if (filter.HasPointsBand)
+        {
+            var year = filter.PointsYear ?? throw new InvalidOperationException("A points band needs its year.");
+            var totals = db.DutyTotals.AsNoTracking().Where(t => t.Year == year);
+            if (filter.MinPoints is { } min)
+            {
+                seats = seats.Where(s => (totals.Where(t => t.DeputyId == s.DeputyId).Sum(t => (int?)t.Points) ?? 0) >= min);
+            }
+            if (filter.MaxPoints is { } max)
+            {
+                seats = seats.Where(s => (totals.Where(t => t.DeputyId == s.DeputyId).Sum(t => (int?)t.Points) ?? 0) <= max);
+            }
+        }
+        return seats;
     }
 
     /// <summary>The list's order: by name, then id (stable pages).</summary>

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Text.Json;
+using CongressPlatform.BuildingBlocks.Persistence;
+using CongressPlatform.IntegrationTests.Infrastructure;
+using CongressPlatform.Modules.Deputies.Contracts;
+
+namespace CongressPlatform.IntegrationTests.Deputies;
+
+/// <summary>The registry list's group and points-band filters, its count, and the export that follows the same filter.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class RegistryFilterTests(Platforms platforms)
+{
+    [Theory]
+    [MemberData(nameof(Platforms.Providers), MemberType = typeof(Platforms))]
+    public async Task The_list_narrows_by_group_and_by_points_band_and_counts_what_it_shows(DatabaseProvider provider)
+    {
+        var factory = await platforms.GetAsync(provider);
+        // A street of its own, so the demo deputies do not enter the counts.
+        var district = await factory.TenantAsync(Demo.District);
+        var code = "f" + Guid.NewGuid().ToString("N")[..10];
+        var created = await factory.As("admin", Demo.District, "system-admin").PostJsonAsync("/api/identity/tenants",
+            new { parentId = district.Id, code, name = $"筛选测试街道{code}", kind = "Street" });
+        created.IsSuccessStatusCode.Should().BeTrue(await created.Content.ReadAsStringAsync());
+        await factory.DispatchOutboxAsync();
+        var staff = factory.As("staff-f-" + code, code, "staff");
+
+        var none = await DeputySeeding.DeputyAsync(factory, code, "零分甲");
+        var low = await DeputySeeding.DeputyAsync(factory, code, "低分乙");
+        var high = await DeputySeeding.DeputyAsync(factory, code, "高分丙");
+        var other = await DeputySeeding.DeputyAsync(factory, code, "组外丁");
+        // 2023: no policy and no demo record — the default rules (study 2 points, inspection 5).
+        await DeputySeeding.RecordAsync(factory, code, low, DutyKind.StudyAttended, new(2023, 3, 1), "3月集中学习");
+        for (var i = 0; i < 2; i++)
+        {
+            await DeputySeeding.RecordAsync(factory, code, high, DutyKind.InspectionJoined, new(2023, 5, 10 + i), $"视察{i + 1}");
+        }
+        await DeputySeeding.RecordAsync(factory, code, other, DutyKind.InspectionJoined, new(2024, 5, 10), "次年的视察");
+
+        var group = await (await staff.PostJsonAsync("/api/deputies/groups",
+            new { name = "第一小组", leaderId = high, viceLeaderIds = new[] { low }, memberIds = new[] { none } })).ReadAsync<JsonElement>();
+        var groupId = group.GetProperty("id").GetGuid();
+
+        var all = await RegistryWorld.ListAsync(staff, "pageSize=50");
+        all.Total.Should().Be(4);
+        all.Items.Should().HaveCount(4);
+
+        var members = await RegistryWorld.ListAsync(staff, $"groupId={groupId}&pageSize=50");
+        members.Items.Select(d => d.Id).Should().BeEquivalentTo([high, low, none]);
+        members.Total.Should().Be(3);
+
+        var atLeastTwo = await RegistryWorld.ListAsync(staff, "pointsYear=2023&minPoints=2&pageSize=50");
+        atLeastTwo.Items.Select(d => d.Id).Should().BeEquivalentTo([low, high]);
+        atLeastTwo.Total.Should().Be(2);
+
+        // Zero points is a band too: the deputies with no record that year are in it.
+        var zero = await RegistryWorld.ListAsync(staff, "pointsYear=2023&maxPoints=0&pageSize=50");
+        zero.Items.Select(d => d.Id).Should().BeEquivalentTo([none, other]);
+
+        var middle = await RegistryWorld.ListAsync(staff, "pointsYear=2023&minPoints=1&maxPoints=5&pageSize=50");
+        middle.Items.Select(d => d.Id).Should().Equal(low);
+
+        var combined = await RegistryWorld.ListAsync(staff, $"groupId={groupId}&pointsYear=2023&minPoints=10&search=高分&pageSize=50");
+        combined.Items.Select(d => d.Id).Should().Equal(high);
+        combined.Total.Should().Be(1);
+
+        // A group of another tenant narrows to nobody; it reveals nothing.
+        var foreign = await RegistryWorld.ListAsync(factory.As("staff-f-s", Demo.Sibling, "staff"), $"groupId={groupId}");
+        foreign.Total.Should().Be(0);
+
+        var wrong = await staff.GetAsync("/api/deputies/deputies?minPoints=10&maxPoints=5");
+        wrong.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await wrong.Content.ReadAsStringAsync()).Should().Contain("最高积分不能低于最低积分");
+    }
+}
