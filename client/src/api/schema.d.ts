@@ -2118,12 +2118,6 @@ export interface components {
         HandlingUnitKind: "GovernmentDepartment" | "StreetOffice" | "TownshipGovernment" | "PublicService" | "Other";
         /** Format: binary */
         IFormFile: string;
-        ImportErrorDto: {
-            /** Format: int32 */
-            row: number | string;
-            column: string;
-            message: string;
-        };
         ImportResultDto: {
             /** Format: int32 */
             rows: number | string;
@@ -2131,7 +2125,6 @@ export interface components {
             personsCreated: number | string;
             /** Format: int32 */
             seatsAdded: number | string;
-            errors: components["schemas"]["ImportErrorDto"][];
         };
         /** @enum {unknown} */
         ImportTemplateFormat: "Xlsx" | "Csv" | null;

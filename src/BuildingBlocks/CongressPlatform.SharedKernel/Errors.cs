@@ -14,6 +14,12 @@ public abstract class AppException(string code, string message) : Exception(mess
 {
     /// <summary>A stable machine-readable code, e.g. <c>tenant.code_taken</c>.</summary>
     public string Code { get; } = code;
+
+    /// <summary>
+    /// More members for the problem details (camelCase names), e.g. an import's row-by-row errors under <c>rows</c>, so
+    /// a refusal that carries a report is still a refusal — to the audit log as to the caller.
+    /// </summary>
+    public IReadOnlyDictionary<string, object?>? Details { get; init; }
 }
 
 public sealed class NotFoundException(string code, string message) : AppException(code, message)

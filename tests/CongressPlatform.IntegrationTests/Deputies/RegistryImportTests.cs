@@ -43,6 +43,13 @@ public sealed class RegistryImportTests(Platforms platforms)
         rows.Should().Contain(r => r.Row == 6 && r.Column == "是否补选");
         rows.Should().NotContain(r => r.Row == 2, "the good row has no problem");
 
+        // The audit log says it was refused, and why — not that an import succeeded.
+        var audit = await (await factory.As("auditor-imp", Demo.Street, "audit-admin")
+            .GetAsync("/api/platform/audit-entries?userName=imp-staff-dongliu&action=deputies.import-deputies")).ReadAsync<JsonElement>();
+        var entries = audit.GetProperty("items").EnumerateArray().ToList();
+        entries.Should().NotBeEmpty();
+        entries.Should().OnlyContain(e => e.GetProperty("outcome").GetString() == "refused" && e.GetProperty("errorCode").GetString() == "deputies.import_invalid");
+
         (await ListAsync(staff, $"search={Uri.EscapeDataString(good)}")).Total.Should().Be(0, "nothing is imported when any row is bad");
     }
 
@@ -60,7 +67,7 @@ public sealed class RegistryImportTests(Platforms platforms)
         // Without a byte-order mark; the same person twice in one file with two seats is one person.
         var first = await (await staff.PostAsync($"{Api}/import", File("名册.csv",
             Csv(false, Row(a, ma), Row(b, mb, gender: "男", byElection: "是"), Row(b, mb, level: "市", term: "16"))))).ReadAsync<ImportResultView>();
-        first.Should().BeEquivalentTo(new ImportResultView(3, 2, 3, []));
+        first.Should().BeEquivalentTo(new ImportResultView(3, 2, 3));
         var imported = (await ListAsync(staff, $"search={Uri.EscapeDataString(b)}")).Items.Should().ContainSingle().Subject;
         imported.Seats.Select(s => (s.Level, s.Term, s.ByElection)).Should().BeEquivalentTo([("District", 17, true), ("City", 16, false)]);
 
@@ -72,7 +79,7 @@ public sealed class RegistryImportTests(Platforms platforms)
         // Another tenant imports a person already registered: a new seat on the same file, as an .xlsx.
         var second = await (await township.PostAsync($"{Api}/import", File("青山镇代表.xlsx",
             Xlsx(Row(a, ma, level: "乡镇", term: "18", elected: "2021/11/18"), Row(c, mc, level: "镇", term: "十八"))))).ReadAsync<ImportResultView>();
-        second.Should().BeEquivalentTo(new ImportResultView(2, 1, 2, []));
+        second.Should().BeEquivalentTo(new ImportResultView(2, 1, 2));
         var person = (await ListAsync(supervisor, $"search={ma}")).Items.Should().ContainSingle().Subject;
         person.Seats.Select(s => s.TenantName).Should().BeEquivalentTo(["南湖街道人大工委", "青山镇人大主席团"]);
         (await ListAsync(supervisor, $"search={Uri.EscapeDataString(c)}")).Items.Single().Seats.Single().Term.Should().Be(18);

@@ -85,6 +85,5 @@ public sealed record ContactView(Guid Id, string Mobile, string? Email);
 
 public sealed record InvitationView(Guid UserId, string UserName, bool AccountCreated, string? TemporaryPassword, int MembershipsAdded, bool AccountActive);
 
-public sealed record ImportResultView(int Rows, int PersonsCreated, int SeatsAdded, List<ImportErrorView> Errors);
+public sealed record ImportResultView(int Rows, int PersonsCreated, int SeatsAdded);
 
-public sealed record ImportErrorView(int Row, string Column, string Message);

@@ -77,6 +77,19 @@ public sealed class ProblemDetailsTests
     }
 
     [Fact]
+    public void A_refusal_carries_its_details_but_never_overrides_the_code()
+    {
+        var rows = new[] { new { row = 3, column = "手机号" } };
+        var problem = ProblemDetailsExceptionHandler.Describe(new BusinessRuleException("deputies.import_invalid", "有 1 行数据有误")
+        {
+            Details = new Dictionary<string, object?> { ["rows"] = rows, ["code"] = "forged" },
+        });
+        problem.Status.Should().Be(422);
+        problem.Extensions["rows"].Should().BeSameAs(rows);
+        problem.Extensions["code"].Should().Be("deputies.import_invalid");
+    }
+
+    [Fact]
     public void A_server_error_does_not_leak_the_exception_message()
     {
         ProblemDetailsExceptionHandler.Describe(Make("crash")).Detail.Should().NotContain("secret");

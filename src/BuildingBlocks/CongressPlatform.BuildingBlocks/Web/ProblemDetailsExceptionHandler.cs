@@ -30,6 +30,19 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
 
     internal static ProblemDetails Describe(Exception exception)
     {
+        var problem = DescribeCore(exception);
+        if (exception is AppException { Details: { } details })
+        {
+            foreach (var (name, value) in details)
+            {
+                problem.Extensions.TryAdd(name, value);
+            }
+        }
+        return problem;
+    }
+
+    private static ProblemDetails DescribeCore(Exception exception)
+    {
         switch (exception)
         {
             case RequestValidationException validation:

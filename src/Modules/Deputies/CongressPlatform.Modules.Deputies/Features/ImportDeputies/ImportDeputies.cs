@@ -13,7 +13,8 @@ namespace CongressPlatform.Modules.Deputies.Features.ImportDeputies;
 /// <summary>
 /// Imports a roster (.xlsx or CSV, the template's Chinese headers) into the active tenant, all or nothing: every row is
 /// checked (cells, duplicates within the file, conflicts with registered persons and seats); if any row fails nothing is
-/// imported and <see cref="ImportResultDto.Errors"/> lists each problem by row and column (the endpoint answers 422). A
+/// imported and the refusal (422, recorded in the audit log as refused) lists each problem by row and column under
+/// <c>rows</c>. A
 /// valid file is saved in one transaction; a person already registered (same mobile, same name) gets a new seat, not a
 /// second file.
 /// </summary>
@@ -23,7 +24,7 @@ public sealed record ImportDeputiesCommand(string FileName, byte[] Content) : IC
 /// <param name="Row">The row number as the spreadsheet shows it (the header is row 1).</param>
 public sealed record ImportErrorDto(int Row, string Column, string Message);
 
-public sealed record ImportResultDto(int Rows, int PersonsCreated, int SeatsAdded, IReadOnlyList<ImportErrorDto> Errors);
+public sealed record ImportResultDto(int Rows, int PersonsCreated, int SeatsAdded);
 
 internal sealed class ImportDeputiesCommandValidator : AbstractValidator<ImportDeputiesCommand>
 {
@@ -66,7 +67,12 @@ internal sealed class ImportDeputiesCommandHandler(DeputiesDbContext db, ITenant
         }
         if (errors.Count > 0)
         {
-            return new ImportResultDto(file.Rows.Count, 0, 0, errors.OrderBy(e => e.Row).ToList());
+            var bad = errors.Select(e => e.Row).Distinct().Count();
+            throw new BusinessRuleException("deputies.import_invalid", Text.Of(
+                $"有 {bad} 行数据有误,未导入任何数据。请按错误报告修改后重新导入。", $"{bad} rows have errors; nothing was imported."))
+            {
+                Details = new Dictionary<string, object?> { ["rows"] = errors.OrderBy(e => e.Row).ToList() },
+            };
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -84,6 +90,6 @@ internal sealed class ImportDeputiesCommandHandler(DeputiesDbContext db, ITenant
         }
         // One SaveChanges: one transaction, every row or none.
         await db.SaveChangesAsync(cancellationToken);
-        return new ImportResultDto(file.Rows.Count, created, rows.Count, []);
+        return new ImportResultDto(file.Rows.Count, created, rows.Count);
     }
 }
