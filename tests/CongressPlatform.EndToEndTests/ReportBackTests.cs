@@ -10,7 +10,9 @@ namespace CongressPlatform.EndToEndTests;
 /// <summary>
 /// Report-back in Debian chromium: a voters' representative rates a deputy on a phone through the public ballot (no
 /// account): votes, is told the device already voted, and finds a closed ballot closed; office staff generate a quarter's
-/// reports and review a reminder letter (edit, download, the refusal to send to a deputy without an account). axe on each.
+/// reports and review a reminder letter (edit, download, the refusal to send to a deputy without an account); office staff
+/// plan a deputy's report-back, draft its text from the archive, finalise it, enter a paper tally and record the result.
+/// axe on each.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class ReportBackTests(EndToEnd e2e)
@@ -164,5 +166,68 @@ public sealed class ReportBackTests(EndToEnd e2e)
         await Assertions.Expect(page.GetByText("该代表尚未开通平台账号")).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await Assertions.Expect(row).ToContainTextAsync("草稿");
         errors.Should().OnlyContain(e => e.Contains("status of 4", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Staff_plan_a_report_back_draft_it_from_the_archive_enter_the_paper_tally_and_record_the_result()
+    {
+        var name = "钱述职" + Random.Shared.Next(100, 999);
+        var deputy = await SeedDeputyAsync(name);
+        using (var http = StaffClient())
+        {
+            (await http.PostAsJsonAsync($"/api/deputies/deputies/{deputy}/deeds", new
+            {
+                type = "ForPeople", title = "为东柳小区加装电梯协调", occurredOn = $"{DateTime.UtcNow.Year}-03-12", beneficiaries = "东柳小区 3 栋居民",
+                beneficiaryCount = 24, amount = (decimal?)null, evidence = "居民签字",
+            })).EnsureSuccessStatusCode();
+        }
+        var (context, page, errors) = await e2e.NewPageAsync();
+        await using var _ = context;
+        await page.GotoAsync("/deputies/report-backs");
+        await EndToEnd.SignInAsync(page, "dongliu.staff");
+
+        await page.GetByTestId("report-back-plan").ClickAsync(new() { Timeout = 30_000 });
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("代表", new() { Exact = true }).ClickAsync();
+        await page.Keyboard.TypeAsync(name);
+        await page.Locator(".ant-select-item-option", new() { HasText = name }).First.ClickAsync();
+        await dialog.GetByLabel("地点").FillAsync("东柳社区联络站二楼会议室");
+        await dialog.GetByRole(AriaRole.Button, new() { NameRegex = new("确") }).ClickAsync();
+
+        // The plan opens on its own page: draft the text from the archive under the five headings.
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/deputies/report-backs/[0-9a-f-]{36}$"), new() { Timeout = 15_000 });
+        await page.GetByTestId("report-back-draft").ClickAsync();
+        var text = page.GetByRole(AriaRole.Textbox, new() { Name = "述职报告" });
+        await Assertions.Expect(text).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("五、为民办实事情况[\\s\\S]*为东柳小区加装电梯协调"), new() { Timeout = 15_000 });
+        await Assertions.Expect(text).ToHaveValueAsync(new System.Text.RegularExpressions.Regex($"我是{name}"));
+        await text.FillAsync((await text.InputValueAsync()) + "\n今后我将继续加强学习,密切联系选民。");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存文本" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "保存文本" })).ToBeDisabledAsync(new() { Timeout = 10_000 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "定 稿" }).Or(page.GetByRole(AriaRole.Button, new() { Name = "定稿" })).ClickAsync();
+        await page.Locator(".ant-popconfirm").GetByRole(AriaRole.Button, new() { NameRegex = new("确") }).ClickAsync();
+        await Assertions.Expect(page.GetByText("今后我将继续加强学习,密切联系选民。")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+
+        // The paper tally: 20 satisfied, 4 basically satisfied, 1 dissatisfied of 25 ballots — 96 % at least basically satisfied.
+        await page.GetByLabel("满意", new() { Exact = true }).FillAsync("20");
+        await page.GetByLabel("基本满意").FillAsync("4");
+        await page.GetByLabel("不满意").FillAsync("1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存票数" }).ClickAsync();
+        var result = page.GetByTestId("report-back-result");
+        await Assertions.Expect(result).ToContainTextAsync("25", new() { Timeout = 10_000 });
+        (await EndToEnd.AccessibilityViolationsAsync(page)).Should().BeEmpty();
+        await EndToEnd.ScreenshotAsync(page, "report-back-tally");
+
+        await page.GetByTestId("report-back-record").ClickAsync();
+        await page.Locator(".ant-popconfirm").GetByRole(AriaRole.Button, new() { NameRegex = new("确") }).ClickAsync();
+        await Assertions.Expect(page.GetByText("测评结果已记入履职档案")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Assertions.Expect(page.Locator(".ant-tag", new() { HasText = "通过" })).ToBeVisibleAsync();
+
+        // The result is in the deputy's archive, once.
+        using (var http = StaffClient())
+        {
+            var records = await http.GetFromJsonAsync<JsonElement>($"/api/deputies/deputies/{deputy}/duty-records?pageSize=50");
+            records.GetProperty("items").EnumerateArray().Count(r => r.GetProperty("kind").GetString() == "ReportBackGiven").Should().Be(1);
+        }
+        errors.Should().BeEmpty();
     }
 }

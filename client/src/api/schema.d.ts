@@ -1996,6 +1996,7 @@ export interface components {
             correctedBy: null | components["schemas"]["DutyRecordCorrectionDto"];
             /** Format: date-time */
             recordedAtUtc: string;
+            tenantName?: null | string;
         };
         EditReminderLetterBody: {
             body: string;

@@ -43,7 +43,7 @@ public sealed record CorrectionView(Guid Id, string Reason, bool Withdrawn);
 
 public sealed record RecordView(Guid Id, Guid DeputyId, string Kind, DateOnly OccurredOn, string Title, string Attendance, string? LeaveReason,
     string? Beneficiaries, int? BeneficiaryCount, decimal? Amount, Guid? CorrectsRecordId, string? CorrectionReason, bool Withdrawn, bool Counts,
-    CorrectionView? CorrectedBy);
+    CorrectionView? CorrectedBy, Guid TenantId = default, string? TenantName = null);
 
 public sealed record KindPointsView(string Kind, int Points);
 

@@ -3,6 +3,7 @@ using CongressPlatform.BuildingBlocks.Execution;
 using CongressPlatform.BuildingBlocks.Persistence;
 using CongressPlatform.IntegrationTests.Infrastructure;
 using CongressPlatform.Modules.Deputies.Contracts;
+using CongressPlatform.Modules.Deputies.Domain;
 using CongressPlatform.Modules.Deputies.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -262,6 +263,48 @@ public sealed class DutyArchiveTests(Platforms platforms)
         var points = scope.ServiceProvider.GetRequiredService<CongressPlatform.Modules.Deputies.Points.IDutyPoints>();
         var result = await points.ForPeriodAsync(year, null, [deputyId], CancellationToken.None);
         return result.SingleOrDefault()?.Total ?? 0;
+    }
+
+    [Theory]
+    [MemberData(nameof(Platforms.Providers), MemberType = typeof(Platforms))]
+    public async Task A_deputy_with_seats_in_two_organisations_reads_one_file_with_the_records_of_both(DatabaseProvider provider)
+    {
+        var factory = await platforms.GetAsync(provider);
+        var userName = ArchiveSeed.Unique("deputy.two.");
+        var street = await factory.TenantAsync(Demo.Street);
+        var township = await factory.TenantAsync(Demo.Township);
+        Guid me;
+        using (var scope = factory.Services.GetRequiredService<IServiceScopeFactory>().CreateSystemScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DeputiesDbContext>();
+            var deputy = new Deputy(new DeputyDetails("两地庚", Gender.Male, null, 1970, "中共党员", null, "农民", null,
+                $"136{Random.Shared.Next(10_000_000, 99_999_999)}", null), DateTime.UtcNow);
+            deputy.AddSeat(new SeatDetails(SeatLevel.District, 17, "第一选区", new DateOnly(2021, 11, 1), false, street.Id, street.Path));
+            deputy.AddSeat(new SeatDetails(SeatLevel.Township, 18, "第二选区", new DateOnly(2021, 11, 1), false, township.Id, township.Path));
+            deputy.LinkAccount(ArchiveSeed.DevUserId(userName), DateTime.UtcNow);
+            db.Deputies.Add(deputy);
+            await db.SaveChangesAsync();
+            me = deputy.Id;
+        }
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        await (await factory.As("staff-two-st", Demo.Street, "staff").PostJsonAsync(Records(me),
+            new { kind = "StudyAttended", title = "街道集中学习", occurredOn = $"{today:yyyy-MM-dd}", attendance = "Attended" })).ReadAsync<RecordView>();
+        await (await factory.As("staff-two-tw", Demo.Township, "staff").PostJsonAsync(Records(me),
+            new { kind = "InspectionJoined", title = "镇人大视察", occurredOn = $"{today:yyyy-MM-dd}", attendance = "Attended" })).ReadAsync<RecordView>();
+
+        // Signed in at either organisation, the deputy's own timeline holds both, each named by its organisation.
+        foreach (var tenant in new[] { Demo.Street, Demo.Township })
+        {
+            var mine = await (await factory.As(userName, tenant, "deputy").GetAsync("/api/deputies/me/duty-records")).ReadAsync<Paged<RecordView>>();
+            mine.Items.Select(r => (r.Title, r.TenantName)).Should().BeEquivalentTo(new[]
+            {
+                ("街道集中学习", (string?)"东柳街道人大工委"), ("镇人大视察", (string?)"新昌镇人大主席团"),
+            });
+        }
+        // The office still sees only its own records of the person.
+        var streetView = await (await factory.As("staff-two-st", Demo.Street, "staff").GetAsync(Records(me))).ReadAsync<Paged<RecordView>>();
+        streetView.Items.Select(r => r.Title).Should().Equal("街道集中学习");
+        streetView.Items[0].TenantName.Should().Be("东柳街道人大工委");
     }
 }
 

@@ -106,6 +106,7 @@ export function DutyTimeline({
               }
               description={
                 <Space orientation="vertical" size={0}>
+                  {r.tenantName ? <span data-testid="duty-record-tenant">{r.tenantName}</span> : null}
                   {r.leaveReason ? <span>{`${t('deputies.archive.leaveReason')}:${r.leaveReason}`}</span> : null}
                   {r.beneficiaries ? (
                     <span>

@@ -1,3 +1,4 @@
+using CongressPlatform.BuildingBlocks.Tenancy;
 using CongressPlatform.Modules.Deputies.Contracts;
 using CongressPlatform.Modules.Deputies.Persistence;
 using CongressPlatform.SharedKernel;
@@ -9,11 +10,11 @@ namespace CongressPlatform.Modules.Deputies.Features.Archive;
 [RequiresPermission(DeputiesPermissions.DutyRecordsRead)]
 public sealed record ListDutyRecordsQuery(Guid DeputyId, DutyKind? Kind, int? Page, int? PageSize) : IQuery<PagedResult<DutyRecordDto>>;
 
-internal sealed class ListDutyRecordsQueryHandler(DeputiesDbContext db) : IRequestHandler<ListDutyRecordsQuery, PagedResult<DutyRecordDto>>
+internal sealed class ListDutyRecordsQueryHandler(DeputiesDbContext db, ITenantDirectory directory) : IRequestHandler<ListDutyRecordsQuery, PagedResult<DutyRecordDto>>
 {
     public async Task<PagedResult<DutyRecordDto>> Handle(ListDutyRecordsQuery request, CancellationToken cancellationToken)
     {
         await Timeline.VisibleDeputyAsync(db, request.DeputyId, cancellationToken);
-        return await Timeline.PageAsync(db, request.DeputyId, request.Kind, request.Page, request.PageSize, cancellationToken);
+        return await Timeline.PageAsync(db, directory, request.DeputyId, request.Kind, request.Page, request.PageSize, cancellationToken);
     }
 }

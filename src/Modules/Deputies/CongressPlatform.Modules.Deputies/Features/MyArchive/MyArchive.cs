@@ -68,12 +68,12 @@ internal sealed class GetMyArchiveQueryHandler(DeputiesDbContext db, ICurrentUse
     }
 }
 
-internal sealed class ListMyDutyRecordsQueryHandler(DeputiesDbContext db, ICurrentUser user) : IRequestHandler<ListMyDutyRecordsQuery, PagedResult<DutyRecordDto>>
+internal sealed class ListMyDutyRecordsQueryHandler(DeputiesDbContext db, ICurrentUser user, ITenantDirectory directory) : IRequestHandler<ListMyDutyRecordsQuery, PagedResult<DutyRecordDto>>
 {
     public async Task<PagedResult<DutyRecordDto>> Handle(ListMyDutyRecordsQuery request, CancellationToken cancellationToken)
     {
         var me = await MyDeputy.FindAsync(db, user, cancellationToken);
-        return await Timeline.PageAsync(db, me.Id, request.Kind, request.Page, request.PageSize, cancellationToken);
+        return await Timeline.PageAsync(db, directory, me.Id, request.Kind, request.Page, request.PageSize, cancellationToken, everyTenant: true);
     }
 }
 
