@@ -211,6 +211,9 @@ public sealed class NotificationTests(Platforms platforms)
         await world.ConfigureAsync([]);
         var prefs = await (await world.User.GetAsync("/api/notifications/preferences")).ReadAsync<List<PreferenceView>>();
         prefs.Should().Contain(p => p.Category == "exports.completed" && p.Name == "导出完成" && p.Email == "Immediately");
+        // What the Deputies module's quarterly job sends can be chosen too.
+        prefs.Should().Contain(p => p.Category == "deputies.quarterly-report" && p.Name == "季度履职档案推送");
+        prefs.Should().Contain(p => p.Category == "deputies.reminder-letter" && p.Name == "履职温馨提示函");
 
         var updated = await (await world.User.PutJsonAsync("/api/notifications/preferences", new
         {

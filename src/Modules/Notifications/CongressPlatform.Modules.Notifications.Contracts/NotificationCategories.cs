@@ -14,6 +14,10 @@ public static class NotificationCategories
     public const string ExportFailed = "exports.failed";
     public const string JobFailed = "platform.job-failed";
     public const string ChannelTest = "notifications.test";
+    // Sent by the Deputies module's quarterly job (it names these keys itself: modules notify through the building
+    // block's notifier, not this project); listed here so users can choose how each reaches them.
+    public const string QuarterlyReport = "deputies.quarterly-report";
+    public const string ReminderLetter = "deputies.reminder-letter";
 
     public static IReadOnlyList<NotificationCategory> All { get; } =
     [
@@ -21,5 +25,7 @@ public static class NotificationCategories
         new(ExportCompleted, "导出完成", "Exports ready"),
         new(ExportFailed, "导出失败", "Exports that failed"),
         new(JobFailed, "定时任务失败", "Scheduled job failures"),
+        new(QuarterlyReport, "季度履职档案推送", "Quarterly duty reports"),
+        new(ReminderLetter, "履职温馨提示函", "Duty reminder letters"),
     ];
 }
