@@ -75,6 +75,7 @@ public sealed class RotaTests(EndToEnd e2e)
         await Assertions.Expect(weeks.Locator("tbody tr")).ToHaveCountAsync(12, new() { Timeout = 15_000 });
         await Assertions.Expect(weeks).ToContainTextAsync("李秀英");
         await Assertions.Expect(weeks).ToContainTextAsync("周值班");
+        await staff.Mouse.MoveAsync(0, 0);
         (await EndToEnd.AccessibilityViolationsAsync(staff)).Should().BeEmpty();
         await EndToEnd.ScreenshotAsync(staff, "rota-station");
 
@@ -91,6 +92,7 @@ public sealed class RotaTests(EndToEnd e2e)
         await deputy.GetByTestId("swap-submit").ClickAsync();
         await Assertions.Expect(deputy.GetByText("调班申请已提交")).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await Assertions.Expect(deputy.GetByTestId("my-duty-requests")).ToContainTextAsync("待审批", new() { Timeout = 15_000 });
+        await deputy.Mouse.MoveAsync(0, 0);
         (await EndToEnd.AccessibilityViolationsAsync(deputy)).Should().BeEmpty();
         await EndToEnd.ScreenshotAsync(deputy, "rota-my-duty");
 
@@ -100,6 +102,7 @@ public sealed class RotaTests(EndToEnd e2e)
         await swaps.GetByRole(AriaRole.Button, new() { NameRegex = new("^批\\s*准$") }).ClickAsync();
         await Assertions.Expect(staff.GetByText("已批准调班")).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await Assertions.Expect(swaps).ToContainTextAsync("已批准", new() { Timeout = 15_000 });
+        await staff.Mouse.MoveAsync(0, 0);
         (await EndToEnd.AccessibilityViolationsAsync(staff)).Should().BeEmpty();
 
         await deputy.ReloadAsync();

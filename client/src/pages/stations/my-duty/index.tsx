@@ -74,7 +74,7 @@ export default function MyDutyPage() {
               key: 'actions',
               render: (_, w) =>
                 w.weekStart > today && w.status === 'Published' && options(w).length > 0 ? (
-                  <Button size="small" onClick={() => setSwapping(w)} aria-label={`${t('rota.my.requestSwap')} ${range(w)}`}>
+                  <Button size="small" onClick={() => setSwapping(w)}>
                     {t('rota.my.requestSwap')}
                   </Button>
                 ) : null,
@@ -86,7 +86,7 @@ export default function MyDutyPage() {
         <List
           data-testid="my-duty-requests"
           dataSource={me.requests}
-          locale={{ emptyText: t('rota.noSwaps') }}
+          locale={{ emptyText: <Typography.Text type="secondary">{t('rota.noSwaps')}</Typography.Text> }}
           renderItem={(s) => (
             <List.Item key={s.id}>
               <List.Item.Meta
@@ -107,7 +107,7 @@ export default function MyDutyPage() {
         <List
           size="small"
           dataSource={me.leaves}
-          locale={{ emptyText: '—' }}
+          locale={{ emptyText: <Typography.Text type="secondary">—</Typography.Text> }}
           renderItem={(l) => (
             <List.Item key={l.id}>
               {l.from} – {l.to} · {l.reason}

@@ -214,12 +214,12 @@ function StationRota({ stationId }: { stationId: string }) {
                     render: (_: unknown, w: RotaWeek) => (
                       <Space>
                         {w.status === 'Draft' || w.status === 'Published' ? (
-                          <Button size="small" onClick={() => setEditing(w)} aria-label={`${t('rota.edit')} ${range(w)}`}>
+                          <Button size="small" onClick={() => setEditing(w)}>
                             {t('rota.edit')}
                           </Button>
                         ) : null}
                         {canConfirm(w) ? (
-                          <Button size="small" onClick={() => setConfirming(w)} aria-label={`${t('rota.confirm')} ${range(w)}`}>
+                          <Button size="small" onClick={() => setConfirming(w)}>
                             {t('rota.confirm')}
                           </Button>
                         ) : null}
@@ -236,7 +236,7 @@ function StationRota({ stationId }: { stationId: string }) {
         <List
           data-testid="rota-swaps"
           dataSource={data.swaps}
-          locale={{ emptyText: t('rota.noSwaps') }}
+          locale={{ emptyText: <Typography.Text type="secondary">{t('rota.noSwaps')}</Typography.Text> }}
           renderItem={(s) => (
             <List.Item
               key={s.id}
@@ -272,7 +272,7 @@ function StationRota({ stationId }: { stationId: string }) {
         <List
           size="small"
           dataSource={data.leaves}
-          locale={{ emptyText: '—' }}
+          locale={{ emptyText: <Typography.Text type="secondary">—</Typography.Text> }}
           renderItem={(l) => (
             <List.Item key={l.id}>
               {l.deputyName} · {l.from} – {l.to} · {l.reason}
