@@ -51,6 +51,9 @@ const FLAG_OF: Record<string, string> = {
   canReadDutyLists: PERMISSIONS.dutyListsRead,
   canManageDutyLists: PERMISSIONS.dutyListsManage,
   canReadMyArchive: PERMISSIONS.myArchiveRead,
+  canReadRota: PERMISSIONS.rotaRead,
+  canManageRota: PERMISSIONS.rotaManage,
+  canUseMyDuty: PERMISSIONS.rotaSwap,
 };
 
 describe('access', () => {

@@ -51,6 +51,11 @@ export const PERMISSIONS = {
   quarterlySettingsUpdate: 'deputies.quarterly-settings.update',
   myReportsRead: 'deputies.my-reports.read',
   myReportBacksEdit: 'deputies.my-report-backs.edit',
+  // ----- Stations: duty rota -----
+  rotaRead: 'stations.rota.read',
+  rotaManage: 'stations.rota.manage',
+  rotaSwap: 'stations.rota.swap',
+  // ----- end duty rota -----
   inboxUse: 'notifications.inbox.use',
   channelsManage: 'notifications.channels.manage',
 } as const;
@@ -108,6 +113,11 @@ export function access(me: Pick<Me, 'permissions' | 'roles'> | null | undefined)
     canUpdateQuarterlySettings: can(PERMISSIONS.quarterlySettingsUpdate),
     canReadMyReports: can(PERMISSIONS.myReportsRead),
     canEditMyReportBacks: can(PERMISSIONS.myReportBacksEdit),
+    // ----- Stations: duty rota -----
+    canReadRota: can(PERMISSIONS.rotaRead),
+    canManageRota: can(PERMISSIONS.rotaManage),
+    canUseMyDuty: can(PERMISSIONS.rotaSwap),
+    // ----- end duty rota -----
     canUseInbox: can(PERMISSIONS.inboxUse),
     canManageChannels: can(PERMISSIONS.channelsManage),
     /** May enter the child tenants of the active one (the tenant switcher lists them). */

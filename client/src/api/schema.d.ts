@@ -34,6 +34,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stations/rota-weeks/{weekId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ConfirmRotaWeek"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/duty-leaves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RecordDutyLeave"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/rota-swaps/{swapId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ApproveRotaSwap"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/rota-swaps/{swapId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RejectRotaSwap"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/rota-reminders/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SendRotaReminders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/public-stations/{id}/rota": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetPublicRota"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/platform/jobs": {
         parameters: {
             query?: never;
@@ -1554,6 +1650,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stations/rotas/{stationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetStationRota"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/rotas/{stationId}/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["GenerateRota"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/rotas/{stationId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PublishRota"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/rotas/{stationId}/weeks/{weekStart}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["SetRotaWeek"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/my-duties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetMyDuty"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/my-duties/swaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RequestRotaSwap"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/my-duties/leaves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RecordMyDutyLeave"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1752,6 +1960,10 @@ export interface components {
             /** Format: uuid */
             version: string;
         };
+        ConfirmRotaWeekBody: {
+            outcome: components["schemas"]["RotaWeekStatus"];
+            note: null | string;
+        };
         /** @enum {unknown} */
         ConsentItem: "Phone" | "Email" | "Photo" | "WorkUnit";
         ConsentRecordDto: {
@@ -1930,6 +2142,19 @@ export interface components {
         DutyAttendance: "Attended" | "Leave" | "Absent";
         /** @enum {unknown} */
         DutyKind: "StudyAttended" | "InspectionJoined" | "StationDutyServed" | "VotersReceived" | "SuggestionRaised" | "DeedForPeople" | "ReportBackGiven" | "GroupActivity";
+        DutyLeaveDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            deputyId: string;
+            deputyName: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            reason: string;
+            recordedByName: string;
+        };
         DutyListDto: {
             /** Format: uuid */
             deputyId: string;
@@ -2065,6 +2290,22 @@ export interface components {
             year: number | string;
             /** Format: int32 */
             quarter: number | string;
+        };
+        GenerateRotaBody: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @default false */
+            publish: boolean;
+        };
+        GenerateRotaResultDto: {
+            /** Format: int32 */
+            created: number | string;
+            /** Format: int32 */
+            kept: number | string;
+            unfilled: string[];
+            weeks: components["schemas"]["RotaWeekDto"][];
         };
         GroupDto: {
             /** Format: uuid */
@@ -2235,6 +2476,16 @@ export interface components {
             /** Format: int32 */
             absences: number | string;
         };
+        MyDutyDto: {
+            linked: boolean;
+            /** Format: uuid */
+            deputyId: null | string;
+            name: string;
+            weeks: components["schemas"]["MyRotaWeekDto"][];
+            swapOptions: components["schemas"]["MyRotaWeekDto"][];
+            requests: components["schemas"]["RotaSwapDto"][];
+            leaves: components["schemas"]["DutyLeaveDto"][];
+        };
         MyReportBackDto: {
             /** Format: uuid */
             id: string;
@@ -2254,6 +2505,21 @@ export interface components {
         MyReportsDto: {
             reports: components["schemas"]["QuarterlyReportDto"][];
             letters: components["schemas"]["ReminderLetterDto"][];
+        };
+        MyRotaWeekDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            stationId: string;
+            stationName: string;
+            /** Format: date */
+            weekStart: string;
+            /** Format: date */
+            weekEnd: string;
+            /** Format: uuid */
+            deputyId: string;
+            deputyName: string;
+            status: components["schemas"]["RotaWeekStatus"];
         };
         NewSeatDto: {
             level: components["schemas"]["SeatLevel"];
@@ -2463,6 +2729,25 @@ export interface components {
             requiresVoterCode: boolean;
             alreadyVoted: boolean;
         };
+        PublicRotaDto: {
+            /** Format: uuid */
+            stationId: string;
+            stationName: string;
+            weeks: components["schemas"]["PublicRotaWeekDto"][];
+        };
+        PublicRotaWeekDto: {
+            /** Format: date */
+            weekStart: string;
+            /** Format: date */
+            weekEnd: string;
+            deputyName: string;
+        };
+        PublishRotaBody: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+        };
         /** @enum {unknown} */
         QrCodeFormat: "Png" | "Svg" | null;
         QuarterlyReportDto: {
@@ -2560,6 +2845,22 @@ export interface components {
             granted: boolean;
             note: null | string;
         };
+        RecordDutyLeaveCommand: {
+            /** Format: uuid */
+            deputyId: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            reason: string;
+        };
+        RecordMyDutyLeaveCommand: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            reason: string;
+        };
         RegisterClientCommand: {
             clientId: string;
             displayName: string;
@@ -2581,6 +2882,9 @@ export interface components {
             mobile: string;
             email: null | string;
             seat: components["schemas"]["NewSeatDto"];
+        };
+        RejectRotaSwapBody: {
+            note: null | string;
         };
         ReminderLetterDto: {
             /** Format: uuid */
@@ -2684,12 +2988,90 @@ export interface components {
             ratingSource: components["schemas"]["RatingSource"];
             passed: null | boolean;
         };
+        RequestRotaSwapCommand: {
+            /** Format: uuid */
+            myWeekId: string;
+            /** Format: uuid */
+            targetWeekId: string;
+            reason: null | string;
+        };
         RevealDeputyContactBody: {
             reason: string;
         };
+        RotaDeputyDto: {
+            /** Format: uuid */
+            deputyId: string;
+            name: string;
+            /** Format: date */
+            assignedOn: string;
+            /** Format: date */
+            endedOn: null | string;
+        };
+        RotaReminderRunDto: {
+            /** Format: date */
+            weekStart: string;
+            /** Format: int32 */
+            reminded: number | string;
+            /** Format: int32 */
+            published: number | string;
+        };
+        RotaSwapDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            stationId: string;
+            /** Format: uuid */
+            requesterWeekId: string;
+            /** Format: uuid */
+            requesterDeputyId: string;
+            requesterName: string;
+            /** Format: date */
+            requesterWeekStart: string;
+            /** Format: uuid */
+            targetWeekId: string;
+            /** Format: uuid */
+            targetDeputyId: string;
+            targetName: string;
+            /** Format: date */
+            targetWeekStart: string;
+            reason: null | string;
+            status: components["schemas"]["RotaSwapStatus"];
+            decidedByName: null | string;
+            /** Format: date-time */
+            decidedAtUtc: null | string;
+            decisionNote: null | string;
+            /** Format: date-time */
+            createdAtUtc: string;
+        };
+        /** @enum {unknown} */
+        RotaSwapStatus: "Pending" | "Approved" | "Rejected";
         RotatedKeyDto: {
             keyId: string;
         };
+        RotaWeekDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            stationId: string;
+            /** Format: date */
+            weekStart: string;
+            /** Format: date */
+            weekEnd: string;
+            /** Format: uuid */
+            deputyId: string;
+            deputyName: string;
+            status: components["schemas"]["RotaWeekStatus"];
+            isManual: boolean;
+            reminded: boolean;
+            confirmedByName: null | string;
+            /** Format: date-time */
+            confirmedAtUtc: null | string;
+            note: null | string;
+            /** Format: uuid */
+            version: string;
+        };
+        /** @enum {unknown} */
+        RotaWeekStatus: "Draft" | "Published" | "Served" | "Absent" | "Leave";
         SaveDutyListBody: {
             items: components["schemas"]["DutyListItemBody"][];
             /** Format: uuid */
@@ -2741,12 +3123,20 @@ export interface components {
             /** Format: uuid */
             version: string;
         };
+        SendRotaRemindersCommand: {
+            /** Format: date */
+            weekStart: null | string;
+        };
         SetDeputyPhotoBody: {
             /** Format: uuid */
             attachmentId: null | string;
         };
         SetMembershipBody: {
             roles: string[];
+        };
+        SetRotaWeekBody: {
+            /** Format: uuid */
+            deputyId: string;
         };
         ShortlistDto: {
             /** Format: int32 */
@@ -2792,6 +3182,19 @@ export interface components {
             deputyCount: number | string;
             /** Format: uuid */
             version: string;
+        };
+        StationRotaDto: {
+            /** Format: uuid */
+            stationId: string;
+            stationName: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            deputies: components["schemas"]["RotaDeputyDto"][];
+            weeks: components["schemas"]["RotaWeekDto"][];
+            swaps: components["schemas"]["RotaSwapDto"][];
+            leaves: components["schemas"]["DutyLeaveDto"][];
         };
         TemporaryPasswordDto: {
             temporaryPassword: string;
@@ -3018,6 +3421,150 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RotatedKeyDto"];
+                };
+            };
+        };
+    };
+    ConfirmRotaWeek: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                weekId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmRotaWeekBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotaWeekDto"];
+                };
+            };
+        };
+    };
+    RecordDutyLeave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordDutyLeaveCommand"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyLeaveDto"];
+                };
+            };
+        };
+    };
+    ApproveRotaSwap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                swapId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotaSwapDto"];
+                };
+            };
+        };
+    };
+    RejectRotaSwap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                swapId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectRotaSwapBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotaSwapDto"];
+                };
+            };
+        };
+    };
+    SendRotaReminders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendRotaRemindersCommand"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotaReminderRunDto"];
+                };
+            };
+        };
+    };
+    GetPublicRota: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicRotaDto"];
                 };
             };
         };
@@ -5862,6 +6409,178 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StationListItemDto"][];
+                };
+            };
+        };
+    };
+    GetStationRota: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                stationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StationRotaDto"];
+                };
+            };
+        };
+    };
+    GenerateRota: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GenerateRotaBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenerateRotaResultDto"];
+                };
+            };
+        };
+    };
+    PublishRota: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishRotaBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": number | string;
+                };
+            };
+        };
+    };
+    SetRotaWeek: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stationId: string;
+                weekStart: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetRotaWeekBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotaWeekDto"];
+                };
+            };
+        };
+    };
+    GetMyDuty: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyDutyDto"];
+                };
+            };
+        };
+    };
+    RequestRotaSwap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestRotaSwapCommand"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotaSwapDto"];
+                };
+            };
+        };
+    };
+    RecordMyDutyLeave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordMyDutyLeaveCommand"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyLeaveDto"];
                 };
             };
         };

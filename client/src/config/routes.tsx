@@ -12,7 +12,7 @@
 //
 // Adding a page: create src/pages/<module>/<page>/index.tsx (default export), add one entry here, add its
 // `menu.<name>` key to src/locales/zh-CN/menu.ts and en-US/menu.ts.
-import { AppstoreOutlined, BellOutlined, HomeOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, BellOutlined, HomeOutlined, SettingOutlined, ShopOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import type { AccessKey } from '@/access';
 
@@ -89,6 +89,22 @@ export const routes: AppRoute[] = [
         name: 'deputies.quarterly-reports',
         access: 'canReadQuarterlyReports',
         page: () => import('@/pages/deputies/quarterly-reports'),
+      },
+    ],
+  },
+  {
+    // 联络站: the duty rota (值班表) per station and a deputy's own duty (我的值班).
+    path: '/stations',
+    name: 'stations',
+    icon: <ShopOutlined />,
+    children: [
+      { path: '/stations/my-duty', name: 'stations.my-duty', access: 'canUseMyDuty', page: () => import('@/pages/stations/my-duty') },
+      {
+        path: '/stations/rota',
+        name: 'stations.rota',
+        access: 'canReadRota',
+        page: () => import('@/pages/stations/rota'),
+        children: [{ path: '/stations/rota/:id', name: 'stations.rota', hideInMenu: true, page: () => import('@/pages/stations/rota') }],
       },
     ],
   },

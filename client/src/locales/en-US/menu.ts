@@ -28,4 +28,7 @@ export default {
   'deputies.groups': 'Deputy groups',
   'deputies.rankings': 'Points ranking',
   'deputies.points-policies': 'Points policy',
+  stations: 'Stations',
+  'stations.rota': 'Duty rota',
+  'stations.my-duty': 'My duty',
 } satisfies Messages['menu'];

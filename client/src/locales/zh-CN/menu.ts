@@ -27,4 +27,7 @@ export default {
   'deputies.groups': '代表小组',
   'deputies.rankings': '积分排名',
   'deputies.points-policies': '积分办法',
+  stations: '联络站',
+  'stations.rota': '值班表',
+  'stations.my-duty': '我的值班',
 };

@@ -29,6 +29,7 @@ public sealed class StationsModule : IModule
                 [Roles.SystemAdmin, Roles.TenantAdmin, Roles.Supervisor, Roles.Leader, Roles.Staff, Roles.StationKeeper, Roles.Deputy]),
             new(StationsPermissions.StationsManage, "管理联络站", "Manage liaison stations", [Roles.TenantAdmin, Roles.Staff]),
         ]);
+        Features.Rota.RotaModule.AddServices(services); // duty rota: permissions and the weekly reminder job
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => StationsEndpoints.Map(endpoints);

@@ -17,6 +17,12 @@ internal sealed class StationsDbContext(DbContextOptions<StationsDbContext> opti
 
     public DbSet<Opinion> Opinions => Set<Opinion>();
 
+    public DbSet<RotaWeek> RotaWeeks => Set<RotaWeek>();
+
+    public DbSet<DutyLeave> DutyLeaves => Set<DutyLeave>();
+
+    public DbSet<RotaSwapRequest> RotaSwapRequests => Set<RotaSwapRequest>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Station>(b =>
@@ -67,6 +73,52 @@ internal sealed class StationsDbContext(DbContextOptions<StationsDbContext> opti
             b.HasIndex(o => new { o.TenantId, o.Status, o.DueOn });
             b.HasIndex(o => new { o.StationId, o.ReceivedOn });
             b.HasIndex(o => o.HandlingUnitId);
+        });
+
+        ConfigureRota(modelBuilder);
+    }
+
+    // ----- duty rota (值班表) -----
+    private static void ConfigureRota(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<RotaWeek>(b =>
+        {
+            b.ToTable("rota_weeks");
+            b.HasKey(w => w.Id);
+            b.Property(w => w.Id).ValueGeneratedNever();
+            b.Property(w => w.DeputyName).HasMaxLength(50).IsRequired();
+            b.Property(w => w.ConfirmedByName).HasMaxLength(50);
+            b.Property(w => w.Note).HasMaxLength(500);
+            b.Ignore(w => w.WeekEnd);
+            b.Ignore(w => w.IsClosed);
+            b.Ignore(w => w.IsKept);
+            b.HasIndex(w => new { w.StationId, w.WeekStart }).IsUnique();
+            b.HasIndex(w => new { w.DeputyId, w.WeekStart });
+        });
+
+        modelBuilder.Entity<DutyLeave>(b =>
+        {
+            b.ToTable("duty_leaves");
+            b.HasKey(l => l.Id);
+            b.Property(l => l.Id).ValueGeneratedNever();
+            b.Property(l => l.DeputyName).HasMaxLength(50).IsRequired();
+            b.Property(l => l.Reason).HasMaxLength(200).IsRequired();
+            b.Property(l => l.RecordedByName).HasMaxLength(50).IsRequired();
+            b.HasIndex(l => new { l.DeputyId, l.From });
+        });
+
+        modelBuilder.Entity<RotaSwapRequest>(b =>
+        {
+            b.ToTable("rota_swap_requests");
+            b.HasKey(r => r.Id);
+            b.Property(r => r.Id).ValueGeneratedNever();
+            b.Property(r => r.RequesterName).HasMaxLength(50).IsRequired();
+            b.Property(r => r.TargetName).HasMaxLength(50).IsRequired();
+            b.Property(r => r.Reason).HasMaxLength(200);
+            b.Property(r => r.DecidedByName).HasMaxLength(50);
+            b.Property(r => r.DecisionNote).HasMaxLength(200);
+            b.HasIndex(r => new { r.StationId, r.Status });
+            b.HasIndex(r => r.RequesterDeputyId);
         });
     }
 }
