@@ -15,5 +15,6 @@ internal static class StationsEndpoints
         var stations = endpoints.MapGroup("/api/stations/stations").WithTags("Stations: stations");
         stations.MapGet("/", (bool? includeInactive, IMediator m, CancellationToken ct) => m.Send(new ListStationsQuery(includeInactive ?? false), ct))
             .RequirePermission(StationsPermissions.StationsRead).WithName("ListStations");
+        OpinionsEndpoints.Map(endpoints);
     }
 }
