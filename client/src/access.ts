@@ -53,6 +53,10 @@ export const PERMISSIONS = {
   myReportBacksEdit: 'deputies.my-report-backs.edit',
   inboxUse: 'notifications.inbox.use',
   channelsManage: 'notifications.channels.manage',
+  // ----- Stations: residents' opinions (社情民意) -----
+  opinionsRead: 'stations.opinions.read',
+  opinionsManage: 'stations.opinions.manage',
+  opinionsAnswer: 'stations.opinions.answer',
 } as const;
 
 export function access(me: Pick<Me, 'permissions' | 'roles'> | null | undefined) {
@@ -110,6 +114,9 @@ export function access(me: Pick<Me, 'permissions' | 'roles'> | null | undefined)
     canEditMyReportBacks: can(PERMISSIONS.myReportBacksEdit),
     canUseInbox: can(PERMISSIONS.inboxUse),
     canManageChannels: can(PERMISSIONS.channelsManage),
+    canReadOpinions: can(PERMISSIONS.opinionsRead),
+    canManageOpinions: can(PERMISSIONS.opinionsManage),
+    canAnswerOpinions: can(PERMISSIONS.opinionsAnswer),
     /** May enter the child tenants of the active one (the tenant switcher lists them). */
     canSupervise: can(PERMISSIONS.supervise) || (me?.roles ?? []).includes('supervisor'),
   };

@@ -338,6 +338,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/identity/handling-units/{id}/officers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListHandlingUnitOfficers"];
+        put: operations["SetHandlingUnitOfficers"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/identity/users": {
         parameters: {
             query?: never;
@@ -1554,6 +1570,246 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stations/opinions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListOpinions"];
+        put?: never;
+        post: operations["RegisterOpinion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/opinions/handling-units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListOpinionHandlingUnits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/opinions/station-deputies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListOpinionStationDeputies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/opinions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetOpinion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/opinions/{id}/triage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TriageOpinion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/opinions/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MarkOpinionDuplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/opinions/{id}/referral": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReferOpinion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/opinions/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["FeedBackOpinion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/opinions/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CloseOpinion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/assigned-opinions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListAssignedOpinions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/assigned-opinions/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AnswerOpinion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/public-opinions/form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetPublicOpinionForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/public-opinions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SubmitPublicOpinion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/public-opinions/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TrackOpinion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/public-opinions/{code}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RateOpinion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1591,6 +1847,31 @@ export interface components {
             byElection: boolean;
             /** Format: uuid */
             tenantId: null | string;
+        };
+        AnswerOpinionBody: {
+            answer: string;
+        };
+        AssignedOpinionDto: {
+            /** Format: uuid */
+            id: string;
+            trackingCode: string;
+            status: components["schemas"]["OpinionStatus"];
+            stationName: null | string;
+            deputyName: null | string;
+            content: string;
+            category: null | string;
+            community: null | string;
+            handlingUnitName: null | string;
+            /** Format: date-time */
+            referredAtUtc: null | string;
+            /** Format: date */
+            dueOn: null | string;
+            sla: components["schemas"]["OpinionSla"];
+            /** Format: int32 */
+            workingDaysLeft: null | number | string;
+            answer: null | string;
+            /** Format: date-time */
+            answeredAtUtc: null | string;
         };
         AttachmentDto: {
             /** Format: uuid */
@@ -1751,6 +2032,9 @@ export interface components {
         CloseBallotBody: {
             /** Format: uuid */
             version: string;
+        };
+        CloseOpinionBody: {
+            note: null | string;
         };
         /** @enum {unknown} */
         ConsentItem: "Phone" | "Email" | "Photo" | "WorkUnit";
@@ -2053,6 +2337,9 @@ export interface components {
         };
         /** @enum {unknown} */
         ExportStatus: "Queued" | "Running" | "Completed" | "Failed";
+        FeedBackOpinionBody: {
+            feedback: string;
+        };
         FinaliseReportBackBody: {
             /** Format: uuid */
             version: string;
@@ -2116,6 +2403,12 @@ export interface components {
         };
         /** @enum {unknown} */
         HandlingUnitKind: "GovernmentDepartment" | "StreetOffice" | "TownshipGovernment" | "PublicService" | "Other";
+        HandlingUnitOfficerDto: {
+            /** Format: uuid */
+            userId: string;
+            userName: string;
+            displayName: string;
+        };
         /** Format: binary */
         IFormFile: string;
         ImportErrorDto: {
@@ -2184,6 +2477,11 @@ export interface components {
             kind: components["schemas"]["DutyKind"];
             /** Format: int32 */
             points: number | string;
+        };
+        MarkOpinionDuplicateBody: {
+            /** Format: uuid */
+            duplicateOfId: string;
+            note: null | string;
         };
         MeDto: {
             user: components["schemas"]["MeUserDto"];
@@ -2281,6 +2579,116 @@ export interface components {
             /** Format: uuid */
             version: string;
         };
+        /** @enum {unknown} */
+        OpinionChannel: "QrCode" | "Visit" | "Notebook" | "OpinionBox" | "Phone" | "ReceptionEvent" | "Online";
+        OpinionDetailDto: {
+            /** Format: uuid */
+            id: string;
+            trackingCode: string;
+            channel: components["schemas"]["OpinionChannel"];
+            status: components["schemas"]["OpinionStatus"];
+            /** Format: uuid */
+            stationId: null | string;
+            stationName: null | string;
+            /** Format: uuid */
+            deputyId: null | string;
+            deputyName: null | string;
+            content: string;
+            category: null | string;
+            community: null | string;
+            confidential: boolean;
+            anonymous: boolean;
+            contactName: null | string;
+            contactPhone: null | string;
+            /** Format: date-time */
+            submittedAtUtc: string;
+            /** Format: date */
+            receivedOn: string;
+            /** Format: uuid */
+            handlingUnitId: null | string;
+            handlingUnitName: null | string;
+            /** Format: date-time */
+            referredAtUtc: null | string;
+            /** Format: date */
+            dueOn: null | string;
+            sla: components["schemas"]["OpinionSla"];
+            /** Format: int32 */
+            workingDaysLeft: null | number | string;
+            answer: null | string;
+            /** Format: date-time */
+            answeredAtUtc: null | string;
+            answeredByName: null | string;
+            feedback: null | string;
+            /** Format: date-time */
+            fedBackAtUtc: null | string;
+            rating: null | components["schemas"]["OpinionRating"];
+            /** Format: uuid */
+            duplicateOfId: null | string;
+            /** Format: int32 */
+            photoCount: number | string;
+            history: components["schemas"]["OpinionEventDto"][];
+            duplicateHints: components["schemas"]["OpinionDuplicateHintDto"][];
+            categories: string[];
+        };
+        OpinionDuplicateHintDto: {
+            /** Format: uuid */
+            id: string;
+            trackingCode: string;
+            excerpt: string;
+            /** Format: date */
+            receivedOn: string;
+            status: components["schemas"]["OpinionStatus"];
+            /** Format: double */
+            score: number | string;
+        };
+        OpinionEventDto: {
+            kind: string;
+            actorName: string;
+            note: null | string;
+            /** Format: date-time */
+            atUtc: string;
+        };
+        OpinionHandlingUnitDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        OpinionListItemDto: {
+            /** Format: uuid */
+            id: string;
+            trackingCode: string;
+            channel: components["schemas"]["OpinionChannel"];
+            status: components["schemas"]["OpinionStatus"];
+            /** Format: uuid */
+            stationId: null | string;
+            stationName: null | string;
+            deputyName: null | string;
+            excerpt: string;
+            category: null | string;
+            community: null | string;
+            confidential: boolean;
+            /** Format: date */
+            receivedOn: string;
+            handlingUnitName: null | string;
+            /** Format: date */
+            dueOn: null | string;
+            sla: components["schemas"]["OpinionSla"];
+            /** Format: int32 */
+            workingDaysLeft: null | number | string;
+        };
+        /** @enum {unknown} */
+        OpinionRating: "Satisfied" | "BasicallySatisfied" | "Dissatisfied" | null;
+        /** @enum {unknown} */
+        OpinionSla: "None" | "Green" | "Amber" | "Red";
+        OpinionStationDeputyDto: {
+            /** Format: uuid */
+            stationId: string;
+            /** Format: uuid */
+            deputyId: string;
+            name: string;
+        };
+        /** @enum {unknown} */
+        OpinionStatus: "Received" | "Referred" | "Answered" | "FedBack" | "Closed";
         PagedResultOfAuditEntryDto: {
             items: components["schemas"]["AuditEntryDto"][];
             /** Format: int32 */
@@ -2337,6 +2745,15 @@ export interface components {
         };
         PagedResultOfInboxItemDto: {
             items: components["schemas"]["InboxItemDto"][];
+            /** Format: int32 */
+            total: number | string;
+            /** Format: int32 */
+            page: number | string;
+            /** Format: int32 */
+            pageSize: number | string;
+        };
+        PagedResultOfOpinionListItemDto: {
+            items: components["schemas"]["OpinionListItemDto"][];
             /** Format: int32 */
             total: number | string;
             /** Format: int32 */
@@ -2469,6 +2886,45 @@ export interface components {
             requiresVoterCode: boolean;
             alreadyVoted: boolean;
         };
+        PublicOpinionFormDto: {
+            /** Format: uuid */
+            stationId: string;
+            stationName: string;
+            address: string;
+            /** Format: uuid */
+            deputyId: null | string;
+            deputyName: null | string;
+            deputies: components["schemas"]["PublicStationDeputyDto"][];
+            categories: string[];
+            /** Format: int32 */
+            maxPhotos: number | string;
+            /** Format: int64 */
+            maxPhotoBytes: number | string;
+        };
+        PublicOpinionStatusDto: {
+            trackingCode: string;
+            status: components["schemas"]["OpinionStatus"];
+            statusName: string;
+            stationName: null | string;
+            deputyName: null | string;
+            /** Format: date */
+            receivedOn: string;
+            /** Format: date-time */
+            referredAtUtc: null | string;
+            /** Format: date */
+            dueOn: null | string;
+            /** Format: date-time */
+            fedBackAtUtc: null | string;
+            content: null | string;
+            feedback: null | string;
+            rating: null | components["schemas"]["OpinionRating"];
+            canRate: boolean;
+        };
+        PublicStationDeputyDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
         /** @enum {unknown} */
         QrCodeFormat: "Png" | "Svg" | null;
         QuarterlyReportDto: {
@@ -2541,6 +2997,9 @@ export interface components {
             total: number | string;
             byKind: components["schemas"]["KindPointsDto"][];
         };
+        RateOpinionBody: {
+            rating: components["schemas"]["OpinionRating"];
+        };
         RatingResultDto: {
             /** Format: int32 */
             satisfied: number | string;
@@ -2566,6 +3025,12 @@ export interface components {
             granted: boolean;
             note: null | string;
         };
+        ReferOpinionBody: {
+            /** Format: uuid */
+            handlingUnitId: string;
+            /** Format: int32 */
+            workingDays: null | number | string;
+        };
         RegisterClientCommand: {
             clientId: string;
             displayName: string;
@@ -2587,6 +3052,26 @@ export interface components {
             mobile: string;
             email: null | string;
             seat: components["schemas"]["NewSeatDto"];
+        };
+        RegisteredOpinionDto: {
+            /** Format: uuid */
+            id: string;
+            trackingCode: string;
+        };
+        RegisterOpinionCommand: {
+            channel: components["schemas"]["OpinionChannel"];
+            /** Format: uuid */
+            stationId: null | string;
+            /** Format: uuid */
+            deputyId: null | string;
+            content: string;
+            category: null | string;
+            community: null | string;
+            confidential: boolean;
+            contactName: null | string;
+            contactPhone: null | string;
+            /** Format: date */
+            receivedOn: null | string;
         };
         ReminderLetterDto: {
             /** Format: uuid */
@@ -2751,6 +3236,9 @@ export interface components {
             /** Format: uuid */
             attachmentId: null | string;
         };
+        SetHandlingUnitOfficersBody: {
+            userIds: string[];
+        };
         SetMembershipBody: {
             roles: string[];
         };
@@ -2799,6 +3287,20 @@ export interface components {
             /** Format: uuid */
             version: string;
         };
+        SubmitPublicOpinionFormBody: {
+            /** Format: uuid */
+            stationId: string;
+            /** Format: uuid */
+            deputyId: null | string;
+            content: string;
+            category: null | string;
+            contactName: null | string;
+            contactPhone: null | string;
+        };
+        SubmittedOpinionDto: {
+            trackingCode: string;
+            message: string;
+        };
         TemporaryPasswordDto: {
             temporaryPassword: string;
         };
@@ -2819,6 +3321,13 @@ export interface components {
         };
         /** @enum {unknown} */
         TenantKind: "District" | "Street" | "Township";
+        TriageOpinionBody: {
+            category: null | string;
+            community: null | string;
+            confidential: boolean;
+            /** Format: uuid */
+            deputyId: null | string;
+        };
         UnreadCountDto: {
             /** Format: int32 */
             count: number | string;
@@ -3654,6 +4163,54 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HandlingUnitDto"];
+                };
+            };
+        };
+    };
+    ListHandlingUnitOfficers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandlingUnitOfficerDto"][];
+                };
+            };
+        };
+    };
+    SetHandlingUnitOfficers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetHandlingUnitOfficersBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandlingUnitOfficerDto"][];
                 };
             };
         };
@@ -5864,6 +6421,391 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StationListItemDto"][];
+                };
+            };
+        };
+    };
+    ListOpinions: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["OpinionStatus"];
+                stationId?: string;
+                category?: string;
+                channel?: components["schemas"]["OpinionChannel"];
+                overdue?: boolean;
+                page?: number | string;
+                pageSize?: number | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedResultOfOpinionListItemDto"];
+                };
+            };
+        };
+    };
+    RegisterOpinion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterOpinionCommand"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredOpinionDto"];
+                };
+            };
+        };
+    };
+    ListOpinionHandlingUnits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpinionHandlingUnitDto"][];
+                };
+            };
+        };
+    };
+    ListOpinionStationDeputies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpinionStationDeputyDto"][];
+                };
+            };
+        };
+    };
+    GetOpinion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpinionDetailDto"];
+                };
+            };
+        };
+    };
+    TriageOpinion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TriageOpinionBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpinionDetailDto"];
+                };
+            };
+        };
+    };
+    MarkOpinionDuplicate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkOpinionDuplicateBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpinionDetailDto"];
+                };
+            };
+        };
+    };
+    ReferOpinion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReferOpinionBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpinionDetailDto"];
+                };
+            };
+        };
+    };
+    FeedBackOpinion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeedBackOpinionBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpinionDetailDto"];
+                };
+            };
+        };
+    };
+    CloseOpinion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseOpinionBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpinionDetailDto"];
+                };
+            };
+        };
+    };
+    ListAssignedOpinions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignedOpinionDto"][];
+                };
+            };
+        };
+    };
+    AnswerOpinion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerOpinionBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignedOpinionDto"];
+                };
+            };
+        };
+    };
+    GetPublicOpinionForm: {
+        parameters: {
+            query: {
+                station: string;
+                deputy?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicOpinionFormDto"];
+                };
+            };
+        };
+    };
+    SubmitPublicOpinion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["SubmitPublicOpinionFormBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmittedOpinionDto"];
+                };
+            };
+        };
+    };
+    TrackOpinion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicOpinionStatusDto"];
+                };
+            };
+        };
+    };
+    RateOpinion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RateOpinionBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicOpinionStatusDto"];
                 };
             };
         };

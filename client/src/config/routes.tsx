@@ -12,7 +12,7 @@
 //
 // Adding a page: create src/pages/<module>/<page>/index.tsx (default export), add one entry here, add its
 // `menu.<name>` key to src/locales/zh-CN/menu.ts and en-US/menu.ts.
-import { AppstoreOutlined, BellOutlined, HomeOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, BellOutlined, HomeOutlined, MessageOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import type { AccessKey } from '@/access';
 
@@ -90,6 +90,25 @@ export const routes: AppRoute[] = [
         access: 'canReadQuarterlyReports',
         page: () => import('@/pages/deputies/quarterly-reports'),
       },
+    ],
+  },
+  {
+    // 联络站: residents' opinions (社情民意) — the staff inbox with each opinion's detail, and the unit officer's
+    // "assigned to me". (Stations, rota and notices join this group under the same key.)
+    path: '/stations',
+    name: 'stations',
+    icon: <MessageOutlined />,
+    children: [
+      {
+        path: '/stations/opinions',
+        name: 'stations.opinions-inbox',
+        access: 'canReadOpinions',
+        page: () => import('@/pages/stations/opinions'),
+        children: [
+          { path: '/stations/opinions/:id', name: 'stations.opinions-inbox.detail', hideInMenu: true, page: () => import('@/pages/stations/opinion-detail') },
+        ],
+      },
+      { path: '/stations/assigned-opinions', name: 'stations.opinions-assigned', access: 'canAnswerOpinions', page: () => import('@/pages/stations/assigned-opinions') },
     ],
   },
   {

@@ -28,4 +28,8 @@ export default {
   'deputies.groups': 'Deputy groups',
   'deputies.rankings': 'Points ranking',
   'deputies.points-policies': 'Points policy',
+  stations: 'Liaison stations',
+  'stations.opinions-inbox': 'Residents\' opinions',
+  'stations.opinions-inbox.detail': 'Opinion',
+  'stations.opinions-assigned': 'Assigned to me',
 } satisfies Messages['menu'];

@@ -15,10 +15,11 @@ import jobs from './jobs';
 import layout from './layout';
 import menu from './menu';
 import notifications from './notifications';
+import opinions from './opinions';
 import profile from './profile';
 import reportBacks from './reportBacks';
 import publicArea from './public';
 import tenants from './tenants';
 import users from './users';
 
-export default { common, menu, layout, auth, home, profile, exception, public: publicArea, enums, tenants, handlingUnits, users, jobs, attachments, calendar, audit, exports, notifications, deputies, registry, reportBacks };
+export default { common, menu, layout, auth, home, profile, exception, public: publicArea, enums, tenants, handlingUnits, users, jobs, attachments, calendar, audit, exports, notifications, deputies, registry, reportBacks, opinions };

@@ -27,4 +27,8 @@ export default {
   'deputies.groups': '代表小组',
   'deputies.rankings': '积分排名',
   'deputies.points-policies': '积分办法',
+  stations: '联络站',
+  'stations.opinions-inbox': '社情民意',
+  'stations.opinions-inbox.detail': '意见详情',
+  'stations.opinions-assigned': '指派给我',
 };
