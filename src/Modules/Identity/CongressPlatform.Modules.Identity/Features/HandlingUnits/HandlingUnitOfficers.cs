@@ -24,10 +24,11 @@ internal sealed class ListHandlingUnitOfficersQueryHandler(IdentityDbContext db)
         {
             throw NotFoundException.For("承办单位", "handling unit");
         }
-        return await db.HandlingUnitOfficers.AsNoTracking().Where(o => o.HandlingUnitId == request.HandlingUnitId)
-            .Join(db.Users, o => o.UserId, u => u.Id, (o, u) => new HandlingUnitOfficerDto(u.Id, u.UserName, u.DisplayName))
-            .OrderBy(o => o.UserName)
-            .ToListAsync(cancellationToken);
+        var userIds = await db.HandlingUnitOfficers.AsNoTracking().Where(o => o.HandlingUnitId == request.HandlingUnitId)
+            .Select(o => o.UserId).ToListAsync(cancellationToken);
+        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.UserName, u.DisplayName }).ToListAsync(cancellationToken);
+        return users.OrderBy(u => u.UserName, StringComparer.Ordinal).Select(u => new HandlingUnitOfficerDto(u.Id, u.UserName, u.DisplayName)).ToList();
     }
 }
 
