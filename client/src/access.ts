@@ -58,6 +58,10 @@ export const PERMISSIONS = {
   // ----- end duty rota -----
   inboxUse: 'notifications.inbox.use',
   channelsManage: 'notifications.channels.manage',
+  // ----- Stations: residents' opinions (社情民意) -----
+  opinionsRead: 'stations.opinions.read',
+  opinionsManage: 'stations.opinions.manage',
+  opinionsAnswer: 'stations.opinions.answer',
 } as const;
 
 export function access(me: Pick<Me, 'permissions' | 'roles'> | null | undefined) {
@@ -120,6 +124,9 @@ export function access(me: Pick<Me, 'permissions' | 'roles'> | null | undefined)
     // ----- end duty rota -----
     canUseInbox: can(PERMISSIONS.inboxUse),
     canManageChannels: can(PERMISSIONS.channelsManage),
+    canReadOpinions: can(PERMISSIONS.opinionsRead),
+    canManageOpinions: can(PERMISSIONS.opinionsManage),
+    canAnswerOpinions: can(PERMISSIONS.opinionsAnswer),
     /** May enter the child tenants of the active one (the tenant switcher lists them). */
     canSupervise: can(PERMISSIONS.supervise) || (me?.roles ?? []).includes('supervisor'),
   };

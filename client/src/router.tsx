@@ -47,6 +47,9 @@ export const router = createBrowserRouter([
     children: [
       { index: true, lazy: async () => ({ Component: (await import('@/pages/public/landing')).default }) },
       { path: 'ballots/:token', lazy: async () => ({ Component: (await import('@/pages/public/ballot')).default }) },
+      { path: 'opinions/new', lazy: async () => ({ Component: (await import('@/pages/public/opinion-form')).default }) },
+      { path: 'opinions/track', lazy: async () => ({ Component: (await import('@/pages/public/opinion-track')).default }) },
+      { path: 'opinions/track/:code', lazy: async () => ({ Component: (await import('@/pages/public/opinion-track')).default }) },
       { path: '*', lazy: async () => ({ Component: (await import('@/pages/public/landing')).PublicNotFound }) },
     ],
   },

@@ -93,7 +93,8 @@ export const routes: AppRoute[] = [
     ],
   },
   {
-    // 联络站: the duty rota (值班表) per station and a deputy's own duty (我的值班).
+    // 联络站: the duty rota (值班表) per station and a deputy's own duty (我的值班); residents' opinions (社情民意) — the
+    // staff inbox with each opinion's detail, and the unit officer's "assigned to me".
     path: '/stations',
     name: 'stations',
     icon: <ShopOutlined />,
@@ -106,6 +107,16 @@ export const routes: AppRoute[] = [
         page: () => import('@/pages/stations/rota'),
         children: [{ path: '/stations/rota/:id', name: 'stations.rota', hideInMenu: true, page: () => import('@/pages/stations/rota') }],
       },
+      {
+        path: '/stations/opinions',
+        name: 'stations.opinions-inbox',
+        access: 'canReadOpinions',
+        page: () => import('@/pages/stations/opinions'),
+        children: [
+          { path: '/stations/opinions/:id', name: 'stations.opinions-inbox.detail', hideInMenu: true, page: () => import('@/pages/stations/opinion-detail') },
+        ],
+      },
+      { path: '/stations/assigned-opinions', name: 'stations.opinions-assigned', access: 'canAnswerOpinions', page: () => import('@/pages/stations/assigned-opinions') },
     ],
   },
   {

@@ -29,4 +29,8 @@ export default {
   contactPhoneMax: 'The phone may have at most 30 characters',
   contactPhonePattern: 'The phone may contain only digits, spaces and + - ( ).',
   created: '“{{name}}” created',
+  officers: 'Officers',
+  officersTitle: 'Officers of “{{name}}”',
+  officersHelp: 'Officers see and answer the opinions referred to the unit under “Assigned to me”. Only users holding the unit-officer role in the unit’s organisation can be chosen.',
+  officersSaved: 'Officers saved',
 } satisfies Messages['handlingUnits'];

@@ -28,7 +28,10 @@ export default {
   'deputies.groups': 'Deputy groups',
   'deputies.rankings': 'Points ranking',
   'deputies.points-policies': 'Points policy',
-  stations: 'Stations',
+  stations: 'Liaison stations',
   'stations.rota': 'Duty rota',
   'stations.my-duty': 'My duty',
+  'stations.opinions-inbox': 'Residents\' opinions',
+  'stations.opinions-inbox.detail': 'Opinion',
+  'stations.opinions-assigned': 'Assigned to me',
 } satisfies Messages['menu'];

@@ -28,4 +28,8 @@ export default {
   contactPhoneMax: '联系电话不能超过 30 个字符',
   contactPhonePattern: '联系电话只能包含数字、空格和 + - ( )。',
   created: '已新增“{{name}}”',
+  officers: '经办人',
+  officersTitle: '“{{name}}”的经办人',
+  officersHelp: '经办人可在“指派给我”中查看并答复交办给本单位的社情民意。只能选择在该单位所属机构中担任“承办单位人员”角色的用户。',
+  officersSaved: '已保存经办人',
 };

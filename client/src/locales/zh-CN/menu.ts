@@ -30,4 +30,7 @@ export default {
   stations: '联络站',
   'stations.rota': '值班表',
   'stations.my-duty': '我的值班',
+  'stations.opinions-inbox': '社情民意',
+  'stations.opinions-inbox.detail': '意见详情',
+  'stations.opinions-assigned': '指派给我',
 };

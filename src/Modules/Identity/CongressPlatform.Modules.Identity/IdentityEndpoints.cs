@@ -45,6 +45,10 @@ internal static class IdentityEndpoints
             .RequirePermission(IdentityPermissions.HandlingUnitsCreate).WithName("CreateHandlingUnit");
         units.MapPut("/{id:guid}", (Guid id, UpdateHandlingUnitBody body, IMediator m, CancellationToken ct) => m.Send(body.ToCommand(id), ct))
             .RequirePermission(IdentityPermissions.HandlingUnitsUpdate).WithName("UpdateHandlingUnit");
+        units.MapGet("/{id:guid}/officers", (Guid id, IMediator m, CancellationToken ct) => m.Send(new ListHandlingUnitOfficersQuery(id), ct))
+            .RequirePermission(IdentityPermissions.HandlingUnitsRead).WithName("ListHandlingUnitOfficers");
+        units.MapPut("/{id:guid}/officers", (Guid id, SetHandlingUnitOfficersBody body, IMediator m, CancellationToken ct) => m.Send(body.ToCommand(id), ct))
+            .RequirePermission(IdentityPermissions.HandlingUnitsUpdate).WithName("SetHandlingUnitOfficers");
 
         var users = endpoints.MapGroup("/api/identity/users").WithTags("Identity: users");
         users.MapGet("/", (string? search, Guid? tenantId, int? page, int? pageSize, IMediator m, CancellationToken ct) =>

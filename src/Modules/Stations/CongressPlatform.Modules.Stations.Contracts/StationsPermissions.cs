@@ -15,4 +15,13 @@ public static class StationsPermissions
 
     /// <summary>The weekly reminder job over every tenant.</summary>
     public const string RotaRemindersRun = "stations.rota.run";
+
+    /// <summary>The opinion inbox and an opinion's detail (社情民意).</summary>
+    public const string OpinionsRead = "stations.opinions.read";
+
+    /// <summary>Intake, triage, referral, feedback and closing.</summary>
+    public const string OpinionsManage = "stations.opinions.manage";
+
+    /// <summary>A handling unit's officer answers the opinions referred to the unit.</summary>
+    public const string OpinionsAnswer = "stations.opinions.answer";
 }

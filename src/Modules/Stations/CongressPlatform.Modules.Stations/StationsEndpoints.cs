@@ -16,5 +16,6 @@ internal static class StationsEndpoints
         stations.MapGet("/", (bool? includeInactive, IMediator m, CancellationToken ct) => m.Send(new ListStationsQuery(includeInactive ?? false), ct))
             .RequirePermission(StationsPermissions.StationsRead).WithName("ListStations");
         RotaEndpoints.Map(endpoints);
+        OpinionsEndpoints.Map(endpoints);
     }
 }

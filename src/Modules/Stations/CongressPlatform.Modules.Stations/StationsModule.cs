@@ -28,8 +28,14 @@ public sealed class StationsModule : IModule
             new(StationsPermissions.StationsRead, "查看联络站", "View liaison stations",
                 [Roles.SystemAdmin, Roles.TenantAdmin, Roles.Supervisor, Roles.Leader, Roles.Staff, Roles.StationKeeper, Roles.Deputy]),
             new(StationsPermissions.StationsManage, "管理联络站", "Manage liaison stations", [Roles.TenantAdmin, Roles.Staff]),
+            new(StationsPermissions.OpinionsRead, "查看社情民意", "View residents' opinions",
+                [Roles.TenantAdmin, Roles.Supervisor, Roles.Staff, Roles.StationKeeper, Roles.Deputy]),
+            new(StationsPermissions.OpinionsManage, "登记、交办和反馈社情民意", "Register, refer and feed back residents' opinions",
+                [Roles.TenantAdmin, Roles.Supervisor, Roles.Staff, Roles.StationKeeper]),
+            new(StationsPermissions.OpinionsAnswer, "答复交办的社情民意", "Answer residents' opinions referred to one's unit", [Roles.UnitOfficer]),
         ]);
         Features.Rota.RotaModule.AddServices(services); // duty rota: permissions and the weekly reminder job
+        Features.PublicOpinions.OpinionRateLimits.Add(services, configuration);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => StationsEndpoints.Map(endpoints);

@@ -28,6 +28,7 @@ import ExportButton from '@/components/ExportButton';
 import { applyCodeError, isConcurrencyError } from '@/components/formErrors';
 import ProblemResult from '@/components/ProblemResult';
 import { useShowError } from '@/components/useShowError';
+import OfficersModal from './Officers';
 
 type Unit = Schemas['HandlingUnitDto'];
 type Kind = Schemas['HandlingUnitKind'];
@@ -181,6 +182,7 @@ export default function HandlingUnitsPage() {
   const { access } = useSession();
   const [filter, setFilter] = useState<Filter>({ includeInactive: false, page: 1, pageSize: 20 });
   const [dialog, setDialog] = useState<{ unit?: Unit }>();
+  const [officersOf, setOfficersOf] = useState<Unit>();
 
   const units = useQuery({
     queryKey: [...unitsKey, filter],
@@ -244,6 +246,15 @@ export default function HandlingUnitsPage() {
           onClick={() => setDialog({ unit })}
         >
           {t('common.edit')}
+        </Button>
+      ),
+    });
+    columns.push({
+      title: t('handlingUnits.officers'),
+      key: 'officers',
+      render: (_, unit) => (
+        <Button type="link" size="small" data-testid="unit-officers-edit" aria-label={`${t('handlingUnits.officers')} ${unit.name}`} onClick={() => setOfficersOf(unit)}>
+          {t('handlingUnits.officers')}
         </Button>
       ),
     });
@@ -316,6 +327,7 @@ export default function HandlingUnitsPage() {
         }}
       />
       {dialog ? <UnitModal unit={dialog.unit} tenants={tenantOptions} onClose={() => setDialog(undefined)} /> : null}
+      {officersOf ? <OfficersModal unit={officersOf} onClose={() => setOfficersOf(undefined)} /> : null}
     </Card>
   );
 }

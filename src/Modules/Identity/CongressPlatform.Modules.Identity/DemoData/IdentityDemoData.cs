@@ -131,7 +131,25 @@ internal sealed class IdentityDemoData(ILogger<IdentityDemoData> logger) : IStar
             }
         }
         await db.SaveChangesAsync(cancellationToken);
+        await LinkDemoOfficerAsync(db, now, cancellationToken);
         logger.LogInformation("Demo data: created {Count} demo accounts (password in the README)", Accounts.Length);
+    }
+
+    /// <summary>The demo unit officer answers for the street office of the tenant it sits in (its 办事处).</summary>
+    private static async Task LinkDemoOfficerAsync(IdentityDbContext db, DateTime now, CancellationToken cancellationToken)
+    {
+        var officer = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.UserName == "unit.officer", cancellationToken);
+        var seat = officer is null ? null : await db.Memberships.AsNoTracking().FirstOrDefaultAsync(m => m.UserId == officer.Id, cancellationToken);
+        var unit = seat is null ? null : await db.HandlingUnits.AsNoTracking()
+            .Where(u => u.TenantId == seat.TenantId && u.Kind == HandlingUnitKind.StreetOffice).FirstOrDefaultAsync(cancellationToken);
+        if (officer is null || unit is null)
+        {
+            return;
+        }
+        var link = new HandlingUnitOfficer(unit.Id, officer.Id, now);
+        ((ITenantOwned)link).AssignTenant(unit.TenantId, unit.TenantPath);
+        db.HandlingUnitOfficers.Add(link);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task CreateTenantsAsync(IServiceProvider scopedServices, IdentityDbContext db, CancellationToken cancellationToken)

@@ -55,3 +55,25 @@ internal sealed class HandlingUnit : TenantOwnedEntity
 
     private static string? Normalize(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
+
+/// <summary>
+/// An officer of a handling unit (承办单位经办人): a user who sees and answers what is referred to that unit. The row
+/// belongs to the unit's tenant.
+/// </summary>
+internal sealed class HandlingUnitOfficer : TenantOwnedEntity
+{
+    private HandlingUnitOfficer()
+    {
+    }
+
+    public HandlingUnitOfficer(Guid handlingUnitId, Guid userId, DateTime nowUtc)
+    {
+        HandlingUnitId = handlingUnitId;
+        UserId = userId;
+        CreatedAtUtc = nowUtc;
+    }
+
+    public Guid HandlingUnitId { get; private set; }
+    public Guid UserId { get; private set; }
+    public DateTime CreatedAtUtc { get; private set; }
+}

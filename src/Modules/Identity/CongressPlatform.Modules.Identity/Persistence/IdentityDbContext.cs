@@ -15,6 +15,8 @@ internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> opti
 
     public DbSet<HandlingUnit> HandlingUnits => Set<HandlingUnit>();
 
+    public DbSet<HandlingUnitOfficer> HandlingUnitOfficers => Set<HandlingUnitOfficer>();
+
     public DbSet<UserAccount> Users => Set<UserAccount>();
 
     public DbSet<Membership> Memberships => Set<Membership>();
@@ -52,6 +54,15 @@ internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> opti
             b.Property(u => u.ContactName).HasMaxLength(50);
             b.Property(u => u.ContactPhone).HasMaxLength(30);
             b.HasIndex(u => new { u.TenantId, u.Name }).IsUnique();
+        });
+
+        modelBuilder.Entity<HandlingUnitOfficer>(b =>
+        {
+            b.ToTable("handling_unit_officers");
+            b.HasKey(o => o.Id);
+            b.Property(o => o.Id).ValueGeneratedNever();
+            b.HasIndex(o => new { o.HandlingUnitId, o.UserId }).IsUnique();
+            b.HasIndex(o => o.UserId);
         });
 
         modelBuilder.Entity<UserAccount>(b =>

@@ -128,6 +128,131 @@ internal sealed class Opinion : TenantOwnedEntity
 
     /// <summary>Set when staff mark it a duplicate of an earlier opinion.</summary>
     public Guid? DuplicateOfId { get; private set; }
+
+    /// <summary>Staff enter an opinion from a visit, the notebook, the box or the phone (登记).</summary>
+    public void SetIntakeDetails(string? category, string? community, bool confidential)
+    {
+        Category = Clean(category);
+        Community = Clean(community);
+        Confidential = confidential;
+    }
+
+    /// <summary>Triage (分拣): category, community, confidentiality, and the deputy who received it, while not yet referred.</summary>
+    public void Triage(string? category, string? community, bool confidential, Guid? deputyId, string? deputyName)
+    {
+        RequireStatus("triage", OpinionStatus.Received);
+        SetIntakeDetails(category, community, confidential);
+        if (deputyId is not null)
+        {
+            DeputyId = deputyId;
+            DeputyName = deputyName;
+        }
+    }
+
+    /// <summary>A duplicate of an earlier opinion is closed with a note pointing to it (合并办理).</summary>
+    public void MarkDuplicateOf(Opinion original, string note)
+    {
+        RequireStatus("duplicate", OpinionStatus.Received);
+        if (original.Id == Id)
+        {
+            throw new BusinessRuleException("opinion.duplicate_self", Text.Of("不能把意见标记为自身的重复。", "An opinion cannot duplicate itself."));
+        }
+        DuplicateOfId = original.Id;
+        Status = OpinionStatus.Closed;
+        Feedback = note.Trim();
+    }
+
+    /// <summary>Refer to a handling unit (交办) with a deadline counted in working days; only an opinion that names its deputy.</summary>
+    public void Refer(Guid handlingUnitId, string handlingUnitName, DateOnly dueOn, DateTime nowUtc)
+    {
+        RequireStatus("refer", OpinionStatus.Received);
+        if (DeputyId is null)
+        {
+            throw new BusinessRuleException("opinion.deputy_required", Text.Of(
+                "交办前请先指定收到该意见的代表。", "Name the deputy who received the opinion before referring it."));
+        }
+        HandlingUnitId = handlingUnitId;
+        HandlingUnitName = handlingUnitName;
+        ReferredAtUtc = nowUtc;
+        DueOn = dueOn;
+        Status = OpinionStatus.Referred;
+    }
+
+    /// <summary>The handling unit's written answer (答复).</summary>
+    public void AnswerWith(string answer, string answeredByName, DateTime nowUtc)
+    {
+        RequireStatus("answer", OpinionStatus.Referred);
+        Answer = answer.Trim();
+        AnsweredByName = answeredByName.Length > 50 ? answeredByName[..50] : answeredByName;
+        AnsweredAtUtc = nowUtc;
+        Status = OpinionStatus.Answered;
+    }
+
+    /// <summary>Staff tell the resident the answer (反馈); from now on it is public by tracking code.</summary>
+    public void FeedBack(string feedback, DateTime nowUtc)
+    {
+        RequireStatus("feedback", OpinionStatus.Answered);
+        Feedback = feedback.Trim();
+        FedBackAtUtc = nowUtc;
+        Status = OpinionStatus.FedBack;
+    }
+
+    /// <summary>办结: after feedback, or at once with a note (answered on the spot, outside our remit).</summary>
+    public void Close(string? note, DateTime nowUtc)
+    {
+        RequireStatus("close", OpinionStatus.Received, OpinionStatus.FedBack);
+        if (Status == OpinionStatus.Received)
+        {
+            if (string.IsNullOrWhiteSpace(note))
+            {
+                throw new BusinessRuleException("opinion.close_note_required", Text.Of(
+                    "未经交办直接办结时,请填写办结说明(将反馈给群众)。", "Closing without referral needs a note for the resident."));
+            }
+            Feedback = note.Trim();
+            FedBackAtUtc = nowUtc;
+        }
+        Status = OpinionStatus.Closed;
+    }
+
+    /// <summary>The resident rates the answer once, after it was fed back.</summary>
+    public void Rate(OpinionRating rating, DateTime nowUtc)
+    {
+        if (Feedback is null || Status is not (OpinionStatus.FedBack or OpinionStatus.Closed))
+        {
+            throw new ConflictException("opinion.not_fed_back", Text.Of("答复反馈后才能评价。", "You can rate once the answer has been fed back."));
+        }
+        if (Rating is not null)
+        {
+            throw new ConflictException("opinion.already_rated", Text.Of("您已经评价过了,感谢您的参与。", "This answer has already been rated."));
+        }
+        Rating = rating;
+        RatedAtUtc = nowUtc;
+    }
+
+    private void RequireStatus(string action, params OpinionStatus[] allowed)
+    {
+        if (!allowed.Contains(Status))
+        {
+            throw new ConflictException($"opinion.{action}_not_allowed", Text.Of(
+                $"该意见当前状态为“{OpinionStatuses.ZhName(Status)}”,不能执行此操作。",
+                $"The opinion is {Status}; this action is not allowed now."));
+        }
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+/// <summary>The Chinese names of the statuses, as residents and staff read them.</summary>
+internal static class OpinionStatuses
+{
+    public static string ZhName(OpinionStatus status) => status switch
+    {
+        OpinionStatus.Received => "已受理",
+        OpinionStatus.Referred => "已转办",
+        OpinionStatus.Answered => "已答复",
+        OpinionStatus.FedBack => "已反馈",
+        _ => "已办结",
+    };
 }
 
 /// <summary>满意 / 基本满意 / 不满意</summary>

@@ -23,6 +23,10 @@ internal sealed class StationsDbContext(DbContextOptions<StationsDbContext> opti
 
     public DbSet<RotaSwapRequest> RotaSwapRequests => Set<RotaSwapRequest>();
 
+    public DbSet<OpinionEvent> OpinionEvents => Set<OpinionEvent>();
+
+    public DbSet<OpinionPhoto> OpinionPhotos => Set<OpinionPhoto>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Station>(b =>
@@ -73,6 +77,27 @@ internal sealed class StationsDbContext(DbContextOptions<StationsDbContext> opti
             b.HasIndex(o => new { o.TenantId, o.Status, o.DueOn });
             b.HasIndex(o => new { o.StationId, o.ReceivedOn });
             b.HasIndex(o => o.HandlingUnitId);
+        });
+
+        modelBuilder.Entity<OpinionEvent>(b =>
+        {
+            b.ToTable("opinion_events");
+            b.HasKey(e => e.Id);
+            b.Property(e => e.Id).ValueGeneratedNever();
+            b.Property(e => e.Kind).HasMaxLength(30).IsRequired();
+            b.Property(e => e.ActorName).HasMaxLength(50).IsRequired();
+            b.Property(e => e.Note).HasMaxLength(500);
+            b.HasIndex(e => new { e.OpinionId, e.AtUtc });
+        });
+
+        modelBuilder.Entity<OpinionPhoto>(b =>
+        {
+            b.ToTable("opinion_photos");
+            b.HasKey(p => p.Id);
+            b.Property(p => p.Id).ValueGeneratedNever();
+            b.Property(p => p.ContentType).HasMaxLength(50).IsRequired();
+            b.Property(p => p.StorageKey).HasMaxLength(100).IsRequired();
+            b.HasIndex(p => p.OpinionId);
         });
 
         ConfigureRota(modelBuilder);

@@ -1,0 +1,89 @@
+using CongressPlatform.BuildingBlocks.Calendar;
+using CongressPlatform.BuildingBlocks.Security;
+using CongressPlatform.Modules.Identity.Contracts;
+using CongressPlatform.Modules.Stations.Contracts;
+using CongressPlatform.Modules.Stations.Domain;
+using CongressPlatform.Modules.Stations.Features.PublicOpinions;
+using CongressPlatform.Modules.Stations.Persistence;
+using CongressPlatform.SharedKernel;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace CongressPlatform.Modules.Stations.Features.Opinions;
+
+public sealed record AssignedOpinionDto(
+    Guid Id, string TrackingCode, OpinionStatus Status, string? StationName, string? DeputyName, string Content, string? Category,
+    string? Community, string? HandlingUnitName, DateTime? ReferredAtUtc, DateOnly? DueOn, OpinionSla Sla, int? WorkingDaysLeft,
+    string? Answer, DateTime? AnsweredAtUtc);
+
+/// <summary>"指派给我": the opinions referred to the handling units the signed-in officer belongs to, waiting ones first. No contact.</summary>
+[RequiresPermission(StationsPermissions.OpinionsAnswer)]
+public sealed record ListAssignedOpinionsQuery : IQuery<IReadOnlyList<AssignedOpinionDto>>;
+
+internal sealed class ListAssignedOpinionsQueryHandler(StationsDbContext db, IMediator mediator, IWorkingCalendar calendar, TimeProvider clock)
+    : IRequestHandler<ListAssignedOpinionsQuery, IReadOnlyList<AssignedOpinionDto>>
+{
+    public async Task<IReadOnlyList<AssignedOpinionDto>> Handle(ListAssignedOpinionsQuery request, CancellationToken cancellationToken)
+    {
+        var units = await mediator.Send(new GetMyHandlingUnitIdsQuery(), cancellationToken);
+        var rows = await AssignedOpinions.Of(db, units)
+            .OrderBy(o => o.Status).ThenBy(o => o.DueOn).ThenBy(o => o.Id).Take(500)
+            .Select(o => new
+            {
+                o.Id, o.TrackingCode, o.Status, StationName = db.Stations.Where(s => s.Id == o.StationId).Select(s => s.Name).FirstOrDefault(),
+                o.DeputyName, o.Content, o.Category, o.Community, o.HandlingUnitName, o.ReferredAtUtc, o.DueOn, o.Answer, o.AnsweredAtUtc,
+            })
+            .ToListAsync(cancellationToken);
+        var today = ChinaTime.Today(clock);
+        var items = new List<AssignedOpinionDto>(rows.Count);
+        foreach (var r in rows)
+        {
+            var (sla, left) = await OpinionWorkflow.SlaAsync(calendar, r.Status, r.DueOn, today, cancellationToken);
+            items.Add(new AssignedOpinionDto(r.Id, r.TrackingCode, r.Status, r.StationName, r.DeputyName, r.Content, r.Category, r.Community,
+                r.HandlingUnitName, r.ReferredAtUtc, r.DueOn, sla, left, r.Answer, r.AnsweredAtUtc));
+        }
+        return items;
+    }
+}
+
+/// <summary>The handling unit's written answer (答复), by an officer of the unit it was referred to; anyone else gets 404.</summary>
+[RequiresPermission(StationsPermissions.OpinionsAnswer)]
+public sealed record AnswerOpinionCommand(Guid Id, string Answer) : ICommand<AssignedOpinionDto>;
+
+public sealed record AnswerOpinionBody(string Answer)
+{
+    public AnswerOpinionCommand ToCommand(Guid id) => new(id, Answer);
+}
+
+internal sealed class AnswerOpinionCommandValidator : AbstractValidator<AnswerOpinionCommand>
+{
+    public AnswerOpinionCommandValidator() =>
+        RuleFor(c => c.Answer).NotEmpty().WithMessage(_ => Text.Of("请填写答复内容。", "Write the answer.")).MaximumLength(4000);
+}
+
+internal sealed class AnswerOpinionCommandHandler(StationsDbContext db, IMediator mediator, ICurrentUser user, TimeProvider clock)
+    : IRequestHandler<AnswerOpinionCommand, AssignedOpinionDto>
+{
+    public async Task<AssignedOpinionDto> Handle(AnswerOpinionCommand request, CancellationToken cancellationToken)
+    {
+        var units = await mediator.Send(new GetMyHandlingUnitIdsQuery(), cancellationToken);
+        var opinion = await AssignedOpinions.Of(db, units).AsTracking().SingleOrDefaultAsync(o => o.Id == request.Id, cancellationToken)
+            ?? throw OpinionWorkflow.NotFound();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var by = user.DisplayName is { Length: > 0 } name ? name : "—";
+        opinion.AnswerWith(request.Answer, by, now);
+        OpinionWorkflow.Record(db, opinion, OpinionHistory.Answered, user, opinion.HandlingUnitName, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return new AssignedOpinionDto(opinion.Id, opinion.TrackingCode, opinion.Status, null, opinion.DeputyName, opinion.Content, opinion.Category,
+            opinion.Community, opinion.HandlingUnitName, opinion.ReferredAtUtc, opinion.DueOn, OpinionSla.None, null, opinion.Answer, opinion.AnsweredAtUtc);
+    }
+}
+
+internal static class AssignedOpinions
+{
+    /// <summary>Opinions referred to one of the units, in the caller's tenant scope.</summary>
+    public static IQueryable<Opinion> Of(StationsDbContext db, IReadOnlyList<Guid> units) =>
+        db.Opinions.AsNoTracking().Where(o => o.HandlingUnitId != null && units.Contains(o.HandlingUnitId.Value)
+            && (o.Status == OpinionStatus.Referred || o.Status == OpinionStatus.Answered || o.Status == OpinionStatus.FedBack || o.Status == OpinionStatus.Closed));
+}
