@@ -51,6 +51,10 @@ export const PERMISSIONS = {
   quarterlySettingsUpdate: 'deputies.quarterly-settings.update',
   myReportsRead: 'deputies.my-reports.read',
   myReportBacksEdit: 'deputies.my-report-backs.edit',
+  stationsRead: 'stations.stations.read',
+  stationsManage: 'stations.stations.manage',
+  stationsUpdate: 'stations.stations.update',
+  stationAssignmentsManage: 'stations.assignments.manage',
   inboxUse: 'notifications.inbox.use',
   channelsManage: 'notifications.channels.manage',
 } as const;
@@ -108,6 +112,11 @@ export function access(me: Pick<Me, 'permissions' | 'roles'> | null | undefined)
     canUpdateQuarterlySettings: can(PERMISSIONS.quarterlySettingsUpdate),
     canReadMyReports: can(PERMISSIONS.myReportsRead),
     canEditMyReportBacks: can(PERMISSIONS.myReportBacksEdit),
+    canReadStations: can(PERMISSIONS.stationsRead),
+    canManageStations: can(PERMISSIONS.stationsManage),
+    /** Staff edit any station; a keeper only those they keep (the API checks which). */
+    canUpdateStations: can(PERMISSIONS.stationsUpdate),
+    canManageStationDeputies: can(PERMISSIONS.stationAssignmentsManage),
     canUseInbox: can(PERMISSIONS.inboxUse),
     canManageChannels: can(PERMISSIONS.channelsManage),
     /** May enter the child tenants of the active one (the tenant switcher lists them). */

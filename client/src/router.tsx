@@ -47,6 +47,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, lazy: async () => ({ Component: (await import('@/pages/public/landing')).default }) },
       { path: 'ballots/:token', lazy: async () => ({ Component: (await import('@/pages/public/ballot')).default }) },
+      { path: 'stations/:id', lazy: async () => ({ Component: (await import('@/pages/public/station')).default }) },
       { path: '*', lazy: async () => ({ Component: (await import('@/pages/public/landing')).PublicNotFound }) },
     ],
   },

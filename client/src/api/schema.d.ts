@@ -1547,6 +1547,118 @@ export interface paths {
         };
         get: operations["ListStations"];
         put?: never;
+        post: operations["CreateStation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/stations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetStation"];
+        put: operations["UpdateStation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/stations/{id}/active": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["SetStationActive"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/stations/{id}/deputy-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListStationDeputyCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/stations/{id}/deputies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AssignStationDeputy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/stations/{id}/deputies/{assignmentId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["EndStationDeputyAssignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/stations/{id}/qr-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetStationQrCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/public-stations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetPublicStation"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1591,6 +1703,12 @@ export interface components {
             byElection: boolean;
             /** Format: uuid */
             tenantId: null | string;
+        };
+        AssignDeputyBody: {
+            /** Format: uuid */
+            deputyId: string;
+            /** Format: date */
+            assignedOn: null | string;
         };
         AttachmentDto: {
             /** Format: uuid */
@@ -1818,6 +1936,20 @@ export interface components {
             name: null | string;
             deputyIds: string[];
         };
+        CreateStationCommand: {
+            kind: components["schemas"]["StationKind"];
+            /** Format: uuid */
+            parentId: null | string;
+            name: string;
+            community: null | string;
+            address: string;
+            openingHours: string;
+            /** Format: uuid */
+            keeperUserId: null | string;
+            keeperName: null | string;
+            liaisonName: null | string;
+            phone: null | string;
+        };
         CreateTenantCommand: {
             /** Format: uuid */
             parentId: string;
@@ -1874,6 +2006,12 @@ export interface components {
         };
         /** @enum {unknown} */
         DeliveryStatus: "Pending" | "Sending" | "Sent" | "Failed" | "AwaitingDigest" | "Digested";
+        DeputyCandidateDto: {
+            /** Format: uuid */
+            deputyId: string;
+            name: string;
+            summary: string;
+        };
         DeputyContactDto: {
             /** Format: uuid */
             id: string;
@@ -2009,6 +2147,10 @@ export interface components {
         };
         /** @enum {unknown} */
         EmailMode: "Off" | "Immediately" | "DailyDigest";
+        EndAssignmentBody: {
+            /** Format: date */
+            endedOn: null | string;
+        };
         EndSeatBody: {
             status: components["schemas"]["SeatStatus"];
             /** Format: date */
@@ -2469,6 +2611,27 @@ export interface components {
             requiresVoterCode: boolean;
             alreadyVoted: boolean;
         };
+        PublicStationDeputyDto: {
+            /** Format: uuid */
+            deputyId: string;
+            name: string;
+            mobile: null | string;
+            email: null | string;
+            workUnit: null | string;
+        };
+        PublicStationDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["StationKind"];
+            community: null | string;
+            address: string;
+            openingHours: string;
+            keeperName: null | string;
+            phone: null | string;
+            deputies: components["schemas"]["PublicStationDeputyDto"][];
+            opinionPath: string;
+        };
         /** @enum {unknown} */
         QrCodeFormat: "Png" | "Svg" | null;
         QuarterlyReportDto: {
@@ -2754,6 +2917,11 @@ export interface components {
         SetMembershipBody: {
             roles: string[];
         };
+        SetStationActiveBody: {
+            active: boolean;
+            /** Format: uuid */
+            version: string;
+        };
         ShortlistDto: {
             /** Format: int32 */
             year: number | string;
@@ -2775,6 +2943,45 @@ export interface components {
             source: string;
             format: components["schemas"]["ExportFormat"];
             filter?: unknown;
+        };
+        StationDeputyDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            deputyId: string;
+            deputyName: string;
+            /** Format: date */
+            assignedOn: string;
+            /** Format: date */
+            endedOn: null | string;
+        };
+        StationDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            tenantId: string;
+            tenantName: string;
+            kind: components["schemas"]["StationKind"];
+            /** Format: uuid */
+            parentId: null | string;
+            parentName: null | string;
+            name: string;
+            community: null | string;
+            address: string;
+            openingHours: string;
+            /** Format: uuid */
+            keeperUserId: null | string;
+            keeperName: null | string;
+            liaisonName: null | string;
+            phone: null | string;
+            isActive: boolean;
+            /** Format: date-time */
+            createdAtUtc: string;
+            /** Format: date-time */
+            updatedAtUtc: string;
+            deputies: components["schemas"]["StationDeputyDto"][];
+            /** Format: uuid */
+            version: string;
         };
         /** @enum {unknown} */
         StationKind: "DeputiesHome" | "CentreStation" | "CommunityStation" | "LiaisonPoint";
@@ -2916,6 +3123,22 @@ export interface components {
             satisfiedThreshold: number | string;
             /** Format: int32 */
             basicThreshold: number | string;
+            /** Format: uuid */
+            version: string;
+        };
+        UpdateStationBody: {
+            kind: components["schemas"]["StationKind"];
+            /** Format: uuid */
+            parentId: null | string;
+            name: string;
+            community: null | string;
+            address: string;
+            openingHours: string;
+            /** Format: uuid */
+            keeperUserId: null | string;
+            keeperName: null | string;
+            liaisonName: null | string;
+            phone: null | string;
             /** Format: uuid */
             version: string;
         };
@@ -5864,6 +6087,226 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StationListItemDto"][];
+                };
+            };
+        };
+    };
+    CreateStation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateStationCommand"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StationDto"];
+                };
+            };
+        };
+    };
+    GetStation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StationDto"];
+                };
+            };
+        };
+    };
+    UpdateStation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateStationBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StationDto"];
+                };
+            };
+        };
+    };
+    SetStationActive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetStationActiveBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StationDto"];
+                };
+            };
+        };
+    };
+    ListStationDeputyCandidates: {
+        parameters: {
+            query?: {
+                search?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeputyCandidateDto"][];
+                };
+            };
+        };
+    };
+    AssignStationDeputy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignDeputyBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StationDto"];
+                };
+            };
+        };
+    };
+    EndStationDeputyAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndAssignmentBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StationDto"];
+                };
+            };
+        };
+    };
+    GetStationQrCode: {
+        parameters: {
+            query?: {
+                deputyId?: string;
+                format?: components["schemas"]["QrCodeFormat"];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetPublicStation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicStationDto"];
                 };
             };
         };

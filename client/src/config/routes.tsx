@@ -12,7 +12,7 @@
 //
 // Adding a page: create src/pages/<module>/<page>/index.tsx (default export), add one entry here, add its
 // `menu.<name>` key to src/locales/zh-CN/menu.ts and en-US/menu.ts.
-import { AppstoreOutlined, BellOutlined, HomeOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, BellOutlined, EnvironmentOutlined, HomeOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import type { AccessKey } from '@/access';
 
@@ -89,6 +89,30 @@ export const routes: AppRoute[] = [
         name: 'deputies.quarterly-reports',
         access: 'canReadQuarterlyReports',
         page: () => import('@/pages/deputies/quarterly-reports'),
+      },
+    ],
+  },
+  {
+    // 联络站: the 室—站—点 network (directory and tree), each station's page in tabs (stations/station-detail/tabs.tsx)
+    // and its printable QR poster. The rota and residents' opinions add their entries here.
+    path: '/stations',
+    name: 'stations',
+    icon: <EnvironmentOutlined />,
+    children: [
+      {
+        path: '/stations/directory',
+        name: 'stations.directory',
+        access: 'canReadStations',
+        page: () => import('@/pages/stations/stations'),
+        children: [
+          { path: '/stations/directory/:id', name: 'stations.directory.detail', hideInMenu: true, page: () => import('@/pages/stations/station-detail') },
+          {
+            path: '/stations/directory/:id/poster',
+            name: 'stations.directory.poster',
+            hideInMenu: true,
+            page: () => import('@/pages/stations/station-poster'),
+          },
+        ],
       },
     ],
   },

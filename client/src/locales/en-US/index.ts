@@ -17,8 +17,9 @@ import menu from './menu';
 import notifications from './notifications';
 import profile from './profile';
 import reportBacks from './reportBacks';
+import stations from './stations';
 import publicArea from './public';
 import tenants from './tenants';
 import users from './users';
 
-export default { common, menu, layout, auth, home, profile, exception, public: publicArea, enums, tenants, handlingUnits, users, jobs, attachments, calendar, audit, exports, notifications, deputies, registry, reportBacks } satisfies Messages;
+export default { common, menu, layout, auth, home, profile, exception, public: publicArea, enums, tenants, handlingUnits, users, jobs, attachments, calendar, audit, exports, notifications, deputies, registry, reportBacks, stations } satisfies Messages;

@@ -28,4 +28,8 @@ export default {
   'deputies.groups': 'Deputy groups',
   'deputies.rankings': 'Points ranking',
   'deputies.points-policies': 'Points policy',
+  stations: 'Stations',
+  'stations.directory': 'Station directory',
+  'stations.directory.detail': 'Station',
+  'stations.directory.poster': 'QR poster',
 } satisfies Messages['menu'];

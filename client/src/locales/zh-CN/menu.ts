@@ -27,4 +27,8 @@ export default {
   'deputies.groups': '代表小组',
   'deputies.rankings': '积分排名',
   'deputies.points-policies': '积分办法',
+  stations: '联络站',
+  'stations.directory': '联络站名录',
+  'stations.directory.detail': '联络站详情',
+  'stations.directory.poster': '二维码海报',
 };
