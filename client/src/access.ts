@@ -51,6 +51,10 @@ export const PERMISSIONS = {
   quarterlySettingsUpdate: 'deputies.quarterly-settings.update',
   myReportsRead: 'deputies.my-reports.read',
   myReportBacksEdit: 'deputies.my-report-backs.edit',
+  stationsRead: 'stations.stations.read',
+  stationsManage: 'stations.stations.manage',
+  stationsUpdate: 'stations.stations.update',
+  stationAssignmentsManage: 'stations.assignments.manage',
   // ----- Stations: duty rota -----
   rotaRead: 'stations.rota.read',
   rotaManage: 'stations.rota.manage',
@@ -117,6 +121,11 @@ export function access(me: Pick<Me, 'permissions' | 'roles'> | null | undefined)
     canUpdateQuarterlySettings: can(PERMISSIONS.quarterlySettingsUpdate),
     canReadMyReports: can(PERMISSIONS.myReportsRead),
     canEditMyReportBacks: can(PERMISSIONS.myReportBacksEdit),
+    canReadStations: can(PERMISSIONS.stationsRead),
+    canManageStations: can(PERMISSIONS.stationsManage),
+    /** Staff edit any station; a keeper only those they keep (the API checks which). */
+    canUpdateStations: can(PERMISSIONS.stationsUpdate),
+    canManageStationDeputies: can(PERMISSIONS.stationAssignmentsManage),
     // ----- Stations: duty rota -----
     canReadRota: can(PERMISSIONS.rotaRead),
     canManageRota: can(PERMISSIONS.rotaManage),

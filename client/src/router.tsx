@@ -47,6 +47,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, lazy: async () => ({ Component: (await import('@/pages/public/landing')).default }) },
       { path: 'ballots/:token', lazy: async () => ({ Component: (await import('@/pages/public/ballot')).default }) },
+      { path: 'stations/:id', lazy: async () => ({ Component: (await import('@/pages/public/station')).default }) },
       { path: 'opinions/new', lazy: async () => ({ Component: (await import('@/pages/public/opinion-form')).default }) },
       { path: 'opinions/track', lazy: async () => ({ Component: (await import('@/pages/public/opinion-track')).default }) },
       { path: 'opinions/track/:code', lazy: async () => ({ Component: (await import('@/pages/public/opinion-track')).default }) },

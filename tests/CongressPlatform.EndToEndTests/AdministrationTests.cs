@@ -32,16 +32,16 @@ public sealed class AdministrationTests(EndToEnd e2e)
     // the system administrator and deputies too).
     // 工作日历 is everyone's: every deadline is counted on it (platform.calendar.read); so is 我的导出 (platform.exports.use).
     [Theory]
-    [InlineData("sysadmin", "工作台|积分办法|组织机构|承办单位|定时任务|工作日历|通知渠道|我的导出")]
+    [InlineData("sysadmin", "工作台|积分办法|联络站名录|组织机构|承办单位|定时任务|工作日历|通知渠道|我的导出")]
     [InlineData("secadmin", "工作台|用户管理|工作日历|我的导出")]
     [InlineData("auditor", "工作台|工作日历|审计日志|我的导出")]
-    [InlineData("district.admin", "工作台|代表名册|代表小组|积分排名|积分办法|代表述职|季度档案与提示函|值班表|社情民意|组织机构|承办单位|用户管理|工作日历|通知渠道|我的导出")]
-    [InlineData("leader", "工作台|代表名册|代表小组|积分排名|积分办法|代表述职|季度档案与提示函|值班表|社情民意|组织机构|承办单位|用户管理|工作日历|我的导出")]
-    [InlineData("district.staff", "工作台|代表名册|代表小组|积分排名|积分办法|代表述职|季度档案与提示函|值班表|社情民意|组织机构|承办单位|用户管理|工作日历|我的导出")]
-    [InlineData("dongliu.staff", "工作台|代表名册|代表小组|积分排名|积分办法|代表述职|季度档案与提示函|值班表|社情民意|组织机构|承办单位|工作日历|我的导出")]
-    [InlineData("dongliu.keeper", "工作台|值班表|社情民意|承办单位|工作日历|我的导出")]
+    [InlineData("district.admin", "工作台|代表名册|代表小组|积分排名|积分办法|代表述职|季度档案与提示函|联络站名录|值班表|社情民意|组织机构|承办单位|用户管理|工作日历|通知渠道|我的导出")]
+    [InlineData("leader", "工作台|代表名册|代表小组|积分排名|积分办法|代表述职|季度档案与提示函|联络站名录|值班表|社情民意|组织机构|承办单位|用户管理|工作日历|我的导出")]
+    [InlineData("district.staff", "工作台|代表名册|代表小组|积分排名|积分办法|代表述职|季度档案与提示函|联络站名录|值班表|社情民意|组织机构|承办单位|用户管理|工作日历|我的导出")]
+    [InlineData("dongliu.staff", "工作台|代表名册|代表小组|积分排名|积分办法|代表述职|季度档案与提示函|联络站名录|值班表|社情民意|组织机构|承办单位|工作日历|我的导出")]
+    [InlineData("dongliu.keeper", "工作台|联络站名录|值班表|社情民意|承办单位|工作日历|我的导出")]
     [InlineData("unit.officer", "工作台|指派给我|工作日历|我的导出")]
-    [InlineData("deputy.li", "工作台|我的履职档案|我的季度报告与述职|积分办法|我的值班|社情民意|承办单位|工作日历|我的导出")]
+    [InlineData("deputy.li", "工作台|我的履职档案|我的季度报告与述职|积分办法|联络站名录|我的值班|社情民意|承办单位|工作日历|我的导出")]
     public async Task Each_role_sees_exactly_its_menu(string account, string expected)
     {
         var (context, page, errors) = await e2e.NewPageAsync();

@@ -12,7 +12,7 @@
 //
 // Adding a page: create src/pages/<module>/<page>/index.tsx (default export), add one entry here, add its
 // `menu.<name>` key to src/locales/zh-CN/menu.ts and en-US/menu.ts.
-import { AppstoreOutlined, BellOutlined, HomeOutlined, SettingOutlined, ShopOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, BellOutlined, EnvironmentOutlined, HomeOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import type { AccessKey } from '@/access';
 
@@ -93,12 +93,28 @@ export const routes: AppRoute[] = [
     ],
   },
   {
-    // 联络站: the duty rota (值班表) per station and a deputy's own duty (我的值班); residents' opinions (社情民意) — the
-    // staff inbox with each opinion's detail, and the unit officer's "assigned to me".
+    // 联络站: the 室—站—点 network (directory and tree), each station's page in tabs (stations/station-detail/tabs.tsx)
+    // and its printable QR poster; the duty rota (值班表) per station and a deputy's own duty (我的值班); residents'
+    // opinions (社情民意) — the staff inbox with each opinion's detail, and the unit officer's "assigned to me".
     path: '/stations',
     name: 'stations',
-    icon: <ShopOutlined />,
+    icon: <EnvironmentOutlined />,
     children: [
+      {
+        path: '/stations/directory',
+        name: 'stations.directory',
+        access: 'canReadStations',
+        page: () => import('@/pages/stations/stations'),
+        children: [
+          { path: '/stations/directory/:id', name: 'stations.directory.detail', hideInMenu: true, page: () => import('@/pages/stations/station-detail') },
+          {
+            path: '/stations/directory/:id/poster',
+            name: 'stations.directory.poster',
+            hideInMenu: true,
+            page: () => import('@/pages/stations/station-poster'),
+          },
+        ],
+      },
       { path: '/stations/my-duty', name: 'stations.my-duty', access: 'canUseMyDuty', page: () => import('@/pages/stations/my-duty') },
       {
         path: '/stations/rota',

@@ -6,6 +6,12 @@ public static class StationsPermissions
     public const string StationsRead = "stations.stations.read";
     public const string StationsManage = "stations.stations.manage";
 
+    /// <summary>Edit a station: staff any of their tenant's, a keeper only the details of the stations they keep.</summary>
+    public const string StationsUpdate = "stations.stations.update";
+
+    /// <summary>Assign deputies to stations and end assignments.</summary>
+    public const string AssignmentsManage = "stations.assignments.manage";
+
     // ----- duty rota (值班表) -----
     public const string RotaRead = "stations.rota.read";
     public const string RotaManage = "stations.rota.manage";

@@ -23,11 +23,15 @@ public sealed class StationsModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddModuleDbContext<StationsDbContext>();
+        services.AddSingleton<IStartupTask, DemoData.StationsDemoData>();
         services.AddPermissions(
         [
             new(StationsPermissions.StationsRead, "查看联络站", "View liaison stations",
                 [Roles.SystemAdmin, Roles.TenantAdmin, Roles.Supervisor, Roles.Leader, Roles.Staff, Roles.StationKeeper, Roles.Deputy]),
             new(StationsPermissions.StationsManage, "管理联络站", "Manage liaison stations", [Roles.TenantAdmin, Roles.Staff]),
+            new(StationsPermissions.StationsUpdate, "修改联络站信息(站长限本站)", "Edit stations (a keeper only their own)",
+                [Roles.TenantAdmin, Roles.Staff, Roles.StationKeeper]),
+            new(StationsPermissions.AssignmentsManage, "安排代表进站", "Assign deputies to stations", [Roles.TenantAdmin, Roles.Staff]),
             new(StationsPermissions.OpinionsRead, "查看社情民意", "View residents' opinions",
                 [Roles.TenantAdmin, Roles.Supervisor, Roles.Staff, Roles.StationKeeper, Roles.Deputy]),
             new(StationsPermissions.OpinionsManage, "登记、交办和反馈社情民意", "Register, refer and feed back residents' opinions",

@@ -84,6 +84,13 @@ internal sealed class Station : TenantOwnedEntity
         UpdatedAtUtc = nowUtc;
     }
 
+    /// <summary>Changes the tier; the caller checks <see cref="StationNesting"/> against the parent and the children first.</summary>
+    public void ChangeKind(StationKind kind, DateTime nowUtc)
+    {
+        Kind = kind;
+        UpdatedAtUtc = nowUtc;
+    }
+
     public void SetActive(bool active, DateTime nowUtc)
     {
         IsActive = active;

@@ -1,0 +1,48 @@
+using CongressPlatform.Modules.Deputies.Contracts;
+using CongressPlatform.Modules.Stations.Domain;
+using CongressPlatform.Modules.Stations.Features.Stations;
+using CongressPlatform.Modules.Stations.Persistence;
+using CongressPlatform.SharedKernel;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace CongressPlatform.Modules.Stations.Features.PublicStations;
+
+/// <summary>A deputy on the public page: the name always, each contact item only with the deputy's recorded consent.</summary>
+public sealed record PublicStationDeputyDto(Guid DeputyId, string Name, string? Mobile, string? Email, string? WorkUnit);
+
+/// <summary>
+/// What a resident sees after scanning a station's code. Extension point: the rota (<c>Rota</c>) and the monthly
+/// notices (<c>Notices</c>) join this record when their features publish them; until then the page has no such sections.
+/// </summary>
+public sealed record PublicStationDto(
+    Guid Id, string Name, StationKind Kind, string? Community, string Address, string OpeningHours, string? KeeperName, string? Phone,
+    IReadOnlyList<PublicStationDeputyDto> Deputies, string OpinionPath);
+
+/// <summary>The public station page. The id comes from a printed code and is untrusted: unknown and closed stations get a Chinese refusal.</summary>
+[NoPermissionRequired("The public station page residents reach by scanning the station's QR code")]
+public sealed record GetPublicStationQuery(Guid Id) : IQuery<PublicStationDto>;
+
+internal sealed class GetPublicStationQueryHandler(StationsDbContext db, IMediator mediator) : IRequestHandler<GetPublicStationQuery, PublicStationDto>
+{
+    public async Task<PublicStationDto> Handle(GetPublicStationQuery request, CancellationToken cancellationToken)
+    {
+        // Anonymous: no tenant to filter by; the id alone selects the station.
+        var station = await db.Stations.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(s => s.Id == request.Id, cancellationToken)
+            ?? throw new NotFoundException("stations.public_unknown", Text.Of(
+                "未找到该联络站,请核对二维码或链接。", "No such station: check the code or the link."));
+        if (!station.IsActive)
+        {
+            throw new NotFoundException("stations.closed", Text.Of(
+                $"{station.Name}已停止开放。如需反映意见,请联系所在街道(乡镇)人大。", $"{station.Name} is closed. Contact your street or township congress office."));
+        }
+        var deputyIds = await db.StationDeputies.IgnoreQueryFilters().AsNoTracking()
+            .Where(a => a.StationId == station.Id && a.TenantId == station.TenantId && a.EndedOn == null)
+            .Select(a => a.DeputyId).Distinct().ToListAsync(cancellationToken);
+        var cards = deputyIds.Count == 0 ? [] : await mediator.Send(new GetPublicDeputyCardsQuery(deputyIds), cancellationToken);
+        return new PublicStationDto(station.Id, station.Name, station.Kind, station.Community, station.Address, station.OpeningHours,
+            station.KeeperName, station.Phone,
+            cards.Select(c => new PublicStationDeputyDto(c.DeputyId, c.Name, c.Mobile, c.Email, c.WorkUnit)).ToList(),
+            StationLinks.OpinionPath(station.Id, null));
+    }
+}
