@@ -18,4 +18,17 @@ public sealed class ModuleSurfaceTests
         var offenders = Rules.SurfaceViolations(root, module.GetType().Name, exported).ToList();
         offenders.Should().BeEmpty(Architecture.Report($"Public types of {root} that must be internal", offenders));
     }
+
+    [Fact]
+    public void No_two_public_types_share_a_name_because_the_OpenAPI_document_names_schemas_by_type_name()
+    {
+        // Two DTOs called PublicStationDeputyDto in two namespaces once became one schema in openapi.json, and the
+        // client's types for one of the pages were silently wrong.
+        var types = Architecture.HandlerAssemblies.Concat(Architecture.ContractsAssemblies).Distinct()
+            .SelectMany(a => a.GetExportedTypes())
+            .Where(t => !t.IsNested && !t.IsGenericTypeDefinition && !t.IsInterface && !t.IsAbstract);
+        var clashes = types.GroupBy(t => t.Name).Where(g => g.Count() > 1)
+            .Select(g => $"{g.Key}: {string.Join(", ", g.Select(t => t.FullName))}").ToList();
+        clashes.Should().BeEmpty(Architecture.Report("Public types with the same name in different namespaces", clashes));
+    }
 }

@@ -434,6 +434,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/identity/handling-units/{id}/officers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListHandlingUnitOfficers"];
+        put: operations["SetHandlingUnitOfficers"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/identity/users": {
         parameters: {
             query?: never;
@@ -1643,6 +1659,118 @@ export interface paths {
         };
         get: operations["ListStations"];
         put?: never;
+        post: operations["CreateStation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/stations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetStation"];
+        put: operations["UpdateStation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/stations/{id}/active": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["SetStationActive"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/stations/{id}/deputy-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListStationDeputyCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/stations/{id}/deputies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AssignStationDeputy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/stations/{id}/deputies/{assignmentId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["EndStationDeputyAssignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/stations/{id}/qr-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetStationQrCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/public-stations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetPublicStation"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1762,6 +1890,246 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stations/opinions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListOpinions"];
+        put?: never;
+        post: operations["RegisterOpinion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/opinions/handling-units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListOpinionHandlingUnits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/opinions/station-deputies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListOpinionStationDeputies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/opinions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetOpinion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/opinions/{id}/triage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TriageOpinion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/opinions/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MarkOpinionDuplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/opinions/{id}/referral": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReferOpinion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/opinions/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["FeedBackOpinion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/opinions/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CloseOpinion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/assigned-opinions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListAssignedOpinions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/assigned-opinions/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AnswerOpinion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/public-opinions/form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetPublicOpinionForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/public-opinions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SubmitPublicOpinion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/public-opinions/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TrackOpinion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/public-opinions/{code}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RateOpinion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1799,6 +2167,37 @@ export interface components {
             byElection: boolean;
             /** Format: uuid */
             tenantId: null | string;
+        };
+        AnswerOpinionBody: {
+            answer: string;
+        };
+        AssignDeputyBody: {
+            /** Format: uuid */
+            deputyId: string;
+            /** Format: date */
+            assignedOn: null | string;
+        };
+        AssignedOpinionDto: {
+            /** Format: uuid */
+            id: string;
+            trackingCode: string;
+            status: components["schemas"]["OpinionStatus"];
+            stationName: null | string;
+            deputyName: null | string;
+            content: string;
+            category: null | string;
+            community: null | string;
+            handlingUnitName: null | string;
+            /** Format: date-time */
+            referredAtUtc: null | string;
+            /** Format: date */
+            dueOn: null | string;
+            sla: components["schemas"]["OpinionSla"];
+            /** Format: int32 */
+            workingDaysLeft: null | number | string;
+            answer: null | string;
+            /** Format: date-time */
+            answeredAtUtc: null | string;
         };
         AttachmentDto: {
             /** Format: uuid */
@@ -1960,6 +2359,9 @@ export interface components {
             /** Format: uuid */
             version: string;
         };
+        CloseOpinionBody: {
+            note: null | string;
+        };
         ConfirmRotaWeekBody: {
             outcome: components["schemas"]["RotaWeekStatus"];
             note: null | string;
@@ -2030,6 +2432,20 @@ export interface components {
             name: null | string;
             deputyIds: string[];
         };
+        CreateStationCommand: {
+            kind: components["schemas"]["StationKind"];
+            /** Format: uuid */
+            parentId: null | string;
+            name: string;
+            community: null | string;
+            address: string;
+            openingHours: string;
+            /** Format: uuid */
+            keeperUserId: null | string;
+            keeperName: null | string;
+            liaisonName: null | string;
+            phone: null | string;
+        };
         CreateTenantCommand: {
             /** Format: uuid */
             parentId: string;
@@ -2086,6 +2502,12 @@ export interface components {
         };
         /** @enum {unknown} */
         DeliveryStatus: "Pending" | "Sending" | "Sent" | "Failed" | "AwaitingDigest" | "Digested";
+        DeputyCandidateDto: {
+            /** Format: uuid */
+            deputyId: string;
+            name: string;
+            summary: string;
+        };
         DeputyContactDto: {
             /** Format: uuid */
             id: string;
@@ -2235,6 +2657,10 @@ export interface components {
         };
         /** @enum {unknown} */
         EmailMode: "Off" | "Immediately" | "DailyDigest";
+        EndAssignmentBody: {
+            /** Format: date */
+            endedOn: null | string;
+        };
         EndSeatBody: {
             status: components["schemas"]["SeatStatus"];
             /** Format: date */
@@ -2279,6 +2705,9 @@ export interface components {
         };
         /** @enum {unknown} */
         ExportStatus: "Queued" | "Running" | "Completed" | "Failed";
+        FeedBackOpinionBody: {
+            feedback: string;
+        };
         FinaliseReportBackBody: {
             /** Format: uuid */
             version: string;
@@ -2358,6 +2787,12 @@ export interface components {
         };
         /** @enum {unknown} */
         HandlingUnitKind: "GovernmentDepartment" | "StreetOffice" | "TownshipGovernment" | "PublicService" | "Other";
+        HandlingUnitOfficerDto: {
+            /** Format: uuid */
+            userId: string;
+            userName: string;
+            displayName: string;
+        };
         /** Format: binary */
         IFormFile: string;
         ImportResultDto: {
@@ -2419,6 +2854,11 @@ export interface components {
             kind: components["schemas"]["DutyKind"];
             /** Format: int32 */
             points: number | string;
+        };
+        MarkOpinionDuplicateBody: {
+            /** Format: uuid */
+            duplicateOfId: string;
+            note: null | string;
         };
         MeDto: {
             user: components["schemas"]["MeUserDto"];
@@ -2541,6 +2981,121 @@ export interface components {
             /** Format: uuid */
             version: string;
         };
+        /** @enum {unknown} */
+        OpinionChannel: "QrCode" | "Visit" | "Notebook" | "OpinionBox" | "Phone" | "ReceptionEvent" | "Online";
+        OpinionDetailDto: {
+            /** Format: uuid */
+            id: string;
+            trackingCode: string;
+            channel: components["schemas"]["OpinionChannel"];
+            status: components["schemas"]["OpinionStatus"];
+            /** Format: uuid */
+            stationId: null | string;
+            stationName: null | string;
+            /** Format: uuid */
+            deputyId: null | string;
+            deputyName: null | string;
+            content: string;
+            category: null | string;
+            community: null | string;
+            confidential: boolean;
+            anonymous: boolean;
+            contactName: null | string;
+            contactPhone: null | string;
+            /** Format: date-time */
+            submittedAtUtc: string;
+            /** Format: date */
+            receivedOn: string;
+            /** Format: uuid */
+            handlingUnitId: null | string;
+            handlingUnitName: null | string;
+            /** Format: date-time */
+            referredAtUtc: null | string;
+            /** Format: date */
+            dueOn: null | string;
+            sla: components["schemas"]["OpinionSla"];
+            /** Format: int32 */
+            workingDaysLeft: null | number | string;
+            answer: null | string;
+            /** Format: date-time */
+            answeredAtUtc: null | string;
+            answeredByName: null | string;
+            feedback: null | string;
+            /** Format: date-time */
+            fedBackAtUtc: null | string;
+            rating: null | components["schemas"]["OpinionRating"];
+            /** Format: uuid */
+            duplicateOfId: null | string;
+            /** Format: int32 */
+            photoCount: number | string;
+            history: components["schemas"]["OpinionEventDto"][];
+            duplicateHints: components["schemas"]["OpinionDuplicateHintDto"][];
+            categories: string[];
+        };
+        OpinionDuplicateHintDto: {
+            /** Format: uuid */
+            id: string;
+            trackingCode: string;
+            excerpt: string;
+            /** Format: date */
+            receivedOn: string;
+            status: components["schemas"]["OpinionStatus"];
+            /** Format: double */
+            score: number | string;
+        };
+        OpinionEventDto: {
+            kind: string;
+            actorName: string;
+            note: null | string;
+            /** Format: date-time */
+            atUtc: string;
+        };
+        OpinionFormDeputyDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        OpinionHandlingUnitDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        OpinionListItemDto: {
+            /** Format: uuid */
+            id: string;
+            trackingCode: string;
+            channel: components["schemas"]["OpinionChannel"];
+            status: components["schemas"]["OpinionStatus"];
+            /** Format: uuid */
+            stationId: null | string;
+            stationName: null | string;
+            deputyName: null | string;
+            excerpt: string;
+            category: null | string;
+            community: null | string;
+            confidential: boolean;
+            /** Format: date */
+            receivedOn: string;
+            handlingUnitName: null | string;
+            /** Format: date */
+            dueOn: null | string;
+            sla: components["schemas"]["OpinionSla"];
+            /** Format: int32 */
+            workingDaysLeft: null | number | string;
+        };
+        /** @enum {unknown} */
+        OpinionRating: "Satisfied" | "BasicallySatisfied" | "Dissatisfied" | null;
+        /** @enum {unknown} */
+        OpinionSla: "None" | "Green" | "Amber" | "Red";
+        OpinionStationDeputyDto: {
+            /** Format: uuid */
+            stationId: string;
+            /** Format: uuid */
+            deputyId: string;
+            name: string;
+        };
+        /** @enum {unknown} */
+        OpinionStatus: "Received" | "Referred" | "Answered" | "FedBack" | "Closed";
         PagedResultOfAuditEntryDto: {
             items: components["schemas"]["AuditEntryDto"][];
             /** Format: int32 */
@@ -2597,6 +3152,15 @@ export interface components {
         };
         PagedResultOfInboxItemDto: {
             items: components["schemas"]["InboxItemDto"][];
+            /** Format: int32 */
+            total: number | string;
+            /** Format: int32 */
+            page: number | string;
+            /** Format: int32 */
+            pageSize: number | string;
+        };
+        PagedResultOfOpinionListItemDto: {
+            items: components["schemas"]["OpinionListItemDto"][];
             /** Format: int32 */
             total: number | string;
             /** Format: int32 */
@@ -2729,6 +3293,40 @@ export interface components {
             requiresVoterCode: boolean;
             alreadyVoted: boolean;
         };
+        PublicOpinionFormDto: {
+            /** Format: uuid */
+            stationId: string;
+            stationName: string;
+            address: string;
+            /** Format: uuid */
+            deputyId: null | string;
+            deputyName: null | string;
+            deputies: components["schemas"]["OpinionFormDeputyDto"][];
+            categories: string[];
+            /** Format: int32 */
+            maxPhotos: number | string;
+            /** Format: int64 */
+            maxPhotoBytes: number | string;
+        };
+        PublicOpinionStatusDto: {
+            trackingCode: string;
+            status: components["schemas"]["OpinionStatus"];
+            statusName: string;
+            stationName: null | string;
+            deputyName: null | string;
+            /** Format: date */
+            receivedOn: string;
+            /** Format: date-time */
+            referredAtUtc: null | string;
+            /** Format: date */
+            dueOn: null | string;
+            /** Format: date-time */
+            fedBackAtUtc: null | string;
+            content: null | string;
+            feedback: null | string;
+            rating: null | components["schemas"]["OpinionRating"];
+            canRate: boolean;
+        };
         PublicRotaDto: {
             /** Format: uuid */
             stationId: string;
@@ -2741,6 +3339,27 @@ export interface components {
             /** Format: date */
             weekEnd: string;
             deputyName: string;
+        };
+        PublicStationDeputyDto: {
+            /** Format: uuid */
+            deputyId: string;
+            name: string;
+            mobile: null | string;
+            email: null | string;
+            workUnit: null | string;
+        };
+        PublicStationDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["StationKind"];
+            community: null | string;
+            address: string;
+            openingHours: string;
+            keeperName: null | string;
+            phone: null | string;
+            deputies: components["schemas"]["PublicStationDeputyDto"][];
+            opinionPath: string;
         };
         PublishRotaBody: {
             /** Format: date */
@@ -2820,6 +3439,9 @@ export interface components {
             total: number | string;
             byKind: components["schemas"]["KindPointsDto"][];
         };
+        RateOpinionBody: {
+            rating: components["schemas"]["OpinionRating"];
+        };
         RatingResultDto: {
             /** Format: int32 */
             satisfied: number | string;
@@ -2861,6 +3483,12 @@ export interface components {
             to: string;
             reason: string;
         };
+        ReferOpinionBody: {
+            /** Format: uuid */
+            handlingUnitId: string;
+            /** Format: int32 */
+            workingDays: null | number | string;
+        };
         RegisterClientCommand: {
             clientId: string;
             displayName: string;
@@ -2882,6 +3510,26 @@ export interface components {
             mobile: string;
             email: null | string;
             seat: components["schemas"]["NewSeatDto"];
+        };
+        RegisteredOpinionDto: {
+            /** Format: uuid */
+            id: string;
+            trackingCode: string;
+        };
+        RegisterOpinionCommand: {
+            channel: components["schemas"]["OpinionChannel"];
+            /** Format: uuid */
+            stationId: null | string;
+            /** Format: uuid */
+            deputyId: null | string;
+            content: string;
+            category: null | string;
+            community: null | string;
+            confidential: boolean;
+            contactName: null | string;
+            contactPhone: null | string;
+            /** Format: date */
+            receivedOn: null | string;
         };
         RejectRotaSwapBody: {
             note: null | string;
@@ -3131,12 +3779,20 @@ export interface components {
             /** Format: uuid */
             attachmentId: null | string;
         };
+        SetHandlingUnitOfficersBody: {
+            userIds: string[];
+        };
         SetMembershipBody: {
             roles: string[];
         };
         SetRotaWeekBody: {
             /** Format: uuid */
             deputyId: string;
+        };
+        SetStationActiveBody: {
+            active: boolean;
+            /** Format: uuid */
+            version: string;
         };
         ShortlistDto: {
             /** Format: int32 */
@@ -3159,6 +3815,45 @@ export interface components {
             source: string;
             format: components["schemas"]["ExportFormat"];
             filter?: unknown;
+        };
+        StationDeputyDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            deputyId: string;
+            deputyName: string;
+            /** Format: date */
+            assignedOn: string;
+            /** Format: date */
+            endedOn: null | string;
+        };
+        StationDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            tenantId: string;
+            tenantName: string;
+            kind: components["schemas"]["StationKind"];
+            /** Format: uuid */
+            parentId: null | string;
+            parentName: null | string;
+            name: string;
+            community: null | string;
+            address: string;
+            openingHours: string;
+            /** Format: uuid */
+            keeperUserId: null | string;
+            keeperName: null | string;
+            liaisonName: null | string;
+            phone: null | string;
+            isActive: boolean;
+            /** Format: date-time */
+            createdAtUtc: string;
+            /** Format: date-time */
+            updatedAtUtc: string;
+            deputies: components["schemas"]["StationDeputyDto"][];
+            /** Format: uuid */
+            version: string;
         };
         /** @enum {unknown} */
         StationKind: "DeputiesHome" | "CentreStation" | "CommunityStation" | "LiaisonPoint";
@@ -3196,6 +3891,20 @@ export interface components {
             swaps: components["schemas"]["RotaSwapDto"][];
             leaves: components["schemas"]["DutyLeaveDto"][];
         };
+        SubmitPublicOpinionFormBody: {
+            /** Format: uuid */
+            stationId: string;
+            /** Format: uuid */
+            deputyId: null | string;
+            content: string;
+            category: null | string;
+            contactName: null | string;
+            contactPhone: null | string;
+        };
+        SubmittedOpinionDto: {
+            trackingCode: string;
+            message: string;
+        };
         TemporaryPasswordDto: {
             temporaryPassword: string;
         };
@@ -3216,6 +3925,13 @@ export interface components {
         };
         /** @enum {unknown} */
         TenantKind: "District" | "Street" | "Township";
+        TriageOpinionBody: {
+            category: null | string;
+            community: null | string;
+            confidential: boolean;
+            /** Format: uuid */
+            deputyId: null | string;
+        };
         UnreadCountDto: {
             /** Format: int32 */
             count: number | string;
@@ -3313,6 +4029,22 @@ export interface components {
             satisfiedThreshold: number | string;
             /** Format: int32 */
             basicThreshold: number | string;
+            /** Format: uuid */
+            version: string;
+        };
+        UpdateStationBody: {
+            kind: components["schemas"]["StationKind"];
+            /** Format: uuid */
+            parentId: null | string;
+            name: string;
+            community: null | string;
+            address: string;
+            openingHours: string;
+            /** Format: uuid */
+            keeperUserId: null | string;
+            keeperName: null | string;
+            liaisonName: null | string;
+            phone: null | string;
             /** Format: uuid */
             version: string;
         };
@@ -4199,6 +4931,54 @@ export interface operations {
             };
         };
     };
+    ListHandlingUnitOfficers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandlingUnitOfficerDto"][];
+                };
+            };
+        };
+    };
+    SetHandlingUnitOfficers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetHandlingUnitOfficersBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandlingUnitOfficerDto"][];
+                };
+            };
+        };
+    };
     ListUsers: {
         parameters: {
             query?: {
@@ -4605,6 +5385,7 @@ export interface operations {
                 pointsYear?: number | string;
                 minPoints?: number | string;
                 maxPoints?: number | string;
+                stationId?: string;
             };
             header?: never;
             path?: never;
@@ -6413,6 +7194,226 @@ export interface operations {
             };
         };
     };
+    CreateStation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateStationCommand"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StationDto"];
+                };
+            };
+        };
+    };
+    GetStation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StationDto"];
+                };
+            };
+        };
+    };
+    UpdateStation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateStationBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StationDto"];
+                };
+            };
+        };
+    };
+    SetStationActive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetStationActiveBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StationDto"];
+                };
+            };
+        };
+    };
+    ListStationDeputyCandidates: {
+        parameters: {
+            query?: {
+                search?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeputyCandidateDto"][];
+                };
+            };
+        };
+    };
+    AssignStationDeputy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignDeputyBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StationDto"];
+                };
+            };
+        };
+    };
+    EndStationDeputyAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndAssignmentBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StationDto"];
+                };
+            };
+        };
+    };
+    GetStationQrCode: {
+        parameters: {
+            query?: {
+                deputyId?: string;
+                format?: components["schemas"]["QrCodeFormat"];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetPublicStation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicStationDto"];
+                };
+            };
+        };
+    };
     GetStationRota: {
         parameters: {
             query?: {
@@ -6581,6 +7582,391 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DutyLeaveDto"];
+                };
+            };
+        };
+    };
+    ListOpinions: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["OpinionStatus"];
+                stationId?: string;
+                category?: string;
+                channel?: components["schemas"]["OpinionChannel"];
+                overdue?: boolean;
+                page?: number | string;
+                pageSize?: number | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedResultOfOpinionListItemDto"];
+                };
+            };
+        };
+    };
+    RegisterOpinion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterOpinionCommand"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredOpinionDto"];
+                };
+            };
+        };
+    };
+    ListOpinionHandlingUnits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpinionHandlingUnitDto"][];
+                };
+            };
+        };
+    };
+    ListOpinionStationDeputies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpinionStationDeputyDto"][];
+                };
+            };
+        };
+    };
+    GetOpinion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpinionDetailDto"];
+                };
+            };
+        };
+    };
+    TriageOpinion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TriageOpinionBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpinionDetailDto"];
+                };
+            };
+        };
+    };
+    MarkOpinionDuplicate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkOpinionDuplicateBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpinionDetailDto"];
+                };
+            };
+        };
+    };
+    ReferOpinion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReferOpinionBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpinionDetailDto"];
+                };
+            };
+        };
+    };
+    FeedBackOpinion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeedBackOpinionBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpinionDetailDto"];
+                };
+            };
+        };
+    };
+    CloseOpinion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseOpinionBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpinionDetailDto"];
+                };
+            };
+        };
+    };
+    ListAssignedOpinions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignedOpinionDto"][];
+                };
+            };
+        };
+    };
+    AnswerOpinion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerOpinionBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignedOpinionDto"];
+                };
+            };
+        };
+    };
+    GetPublicOpinionForm: {
+        parameters: {
+            query: {
+                station: string;
+                deputy?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicOpinionFormDto"];
+                };
+            };
+        };
+    };
+    SubmitPublicOpinion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["SubmitPublicOpinionFormBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmittedOpinionDto"];
+                };
+            };
+        };
+    };
+    TrackOpinion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicOpinionStatusDto"];
+                };
+            };
+        };
+    };
+    RateOpinion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RateOpinionBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicOpinionStatusDto"];
                 };
             };
         };

@@ -63,9 +63,23 @@ public sealed class RegistryFilterTests(Platforms platforms)
         combined.Items.Select(d => d.Id).Should().Equal(high);
         combined.Total.Should().Be(1);
 
-        // A group of another tenant narrows to nobody; it reveals nothing.
+        // The station filter asks Stations for the deputies assigned there now.
+        var station = await (await staff.PostJsonAsync("/api/stations/stations", new
+        {
+            kind = "CentreStation", parentId = (Guid?)null, name = "筛选测试中心联络站", community = (string?)null, address = "测试路 8 号",
+            openingHours = "每周三 9:00–11:30", keeperUserId = (Guid?)null, keeperName = "孙站长", liaisonName = (string?)null, phone = (string?)null,
+        })).ReadAsync<JsonElement>();
+        var stationId = station.GetProperty("id").GetGuid();
+        (await staff.PostJsonAsync($"/api/stations/stations/{stationId}/deputies", new { deputyId = low, assignedOn = (string?)null }))
+            .IsSuccessStatusCode.Should().BeTrue();
+        var atStation = await RegistryWorld.ListAsync(staff, $"stationId={stationId}&pageSize=50");
+        atStation.Items.Select(d => d.Id).Should().Equal(low);
+        atStation.Total.Should().Be(1);
+
+        // A group or a station of another tenant narrows to nobody; it reveals nothing.
         var foreign = await RegistryWorld.ListAsync(factory.As("staff-f-s", Demo.Sibling, "staff"), $"groupId={groupId}");
         foreign.Total.Should().Be(0);
+        (await RegistryWorld.ListAsync(factory.As("staff-f-s", Demo.Sibling, "staff"), $"stationId={stationId}")).Total.Should().Be(0);
 
         var wrong = await staff.GetAsync("/api/deputies/deputies?minPoints=10&maxPoints=5");
         wrong.StatusCode.Should().Be(HttpStatusCode.BadRequest);

@@ -5,6 +5,7 @@ const registry: Messages['registry'] = {
   intro: 'Deputies organised (or supervised) by this organisation. Mobiles and e-mails are masked; one mobile is one person, so a deputy with seats in several organisations has one file.',
   searchPlaceholder: 'Search by name or mobile',
   search: 'Search',
+  allStations: 'All stations',
   allGroups: 'All groups',
   minPoints: 'Points this year ≥',
   maxPoints: 'Points this year ≤',
@@ -54,6 +55,7 @@ const registry: Messages['registry'] = {
     actions: 'Actions',
   },
   field: {
+    station: 'Station',
     group: 'Group',
     name: 'Name',
     gender: 'Gender',

@@ -4,6 +4,7 @@ export default {
   intro: '本单位组织(或督导)的各级人大代表。手机号、邮箱均脱敏显示;同一手机号即同一人,在多个单位有席位的代表只建一份档案。',
   searchPlaceholder: '按姓名或手机号查询',
   search: '查询',
+  allStations: '全部联络站',
   allGroups: '全部代表小组',
   minPoints: '本年积分 ≥',
   maxPoints: '本年积分 ≤',
@@ -53,6 +54,7 @@ export default {
     actions: '操作',
   },
   field: {
+    station: '联络站',
     group: '代表小组',
     name: '姓名',
     gender: '性别',

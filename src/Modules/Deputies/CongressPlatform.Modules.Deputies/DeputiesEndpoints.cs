@@ -124,8 +124,8 @@ internal static class DeputiesEndpoints
     {
         var deputies = endpoints.MapGroup("/api/deputies/deputies").WithTags("Deputies: registry");
         deputies.MapGet("/", (string? search, SeatLevel? level, SeatStatus? status, int? term, int? page, int? pageSize,
-                Guid? groupId, int? pointsYear, int? minPoints, int? maxPoints, IMediator m, CancellationToken ct) =>
-                m.Send(new ListDeputiesQuery(search, level, status, term, page, pageSize, groupId, pointsYear, minPoints, maxPoints), ct))
+                Guid? groupId, int? pointsYear, int? minPoints, int? maxPoints, Guid? stationId, IMediator m, CancellationToken ct) =>
+                m.Send(new ListDeputiesQuery(search, level, status, term, page, pageSize, groupId, pointsYear, minPoints, maxPoints, stationId), ct))
             .RequirePermission(DeputiesPermissions.DeputiesRead).WithName("ListDeputies");
         deputies.MapGet("/{id:guid}", (Guid id, IMediator m, CancellationToken ct) => m.Send(new GetDeputyQuery(id), ct))
             .RequirePermission(DeputiesPermissions.DeputiesRead).WithName("GetDeputy");

@@ -1,3 +1,4 @@
+using CongressPlatform.SharedKernel;
 using System.Security.Cryptography;
 using CongressPlatform.BuildingBlocks.Security;
 using CongressPlatform.Modules.Deputies.Contracts;

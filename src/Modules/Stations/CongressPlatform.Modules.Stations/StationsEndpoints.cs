@@ -1,3 +1,4 @@
+using CongressPlatform.SharedKernel;
 using CongressPlatform.BuildingBlocks.Hosting;
 using CongressPlatform.BuildingBlocks.Security;
 using CongressPlatform.Modules.Stations.Contracts;

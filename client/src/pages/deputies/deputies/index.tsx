@@ -253,6 +253,12 @@ export default function DeputiesPage() {
     enabled: access.canReadGroups,
   });
 
+  const stations = useQuery({
+    queryKey: ['stations', 'stations', 'for-filter'],
+    queryFn: () => call(api.GET('/api/stations/stations')),
+    enabled: access.canReadStations,
+  });
+
   const go = (next: Partial<RegistryFilter>) => setParams(writeFilter({ ...filter, page: 1, ...next }));
 
   const columns: TableColumnsType<DeputyListItem> = [
@@ -353,6 +359,20 @@ export default function DeputiesPage() {
             style={{ width: 180 }}
             aria-label={t('registry.field.group')}
             data-testid="deputies-group"
+          />
+        ) : null}
+        {access.canReadStations ? (
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder={t('registry.allStations')}
+            value={filter.stationId}
+            onChange={(stationId) => go({ stationId })}
+            options={(stations.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+            style={{ width: 200 }}
+            aria-label={t('registry.field.station')}
+            data-testid="deputies-station"
           />
         ) : null}
         <Space.Compact>

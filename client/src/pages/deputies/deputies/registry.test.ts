@@ -14,6 +14,15 @@ describe('the registry filter in the address bar', () => {
     expect(readFilter(writeFilter({ ...filter, page: 2, pageSize: 50 }))).toEqual({ ...filter, page: 2, pageSize: 50 });
     expect(exportFilter(filter)).toEqual({ search: '王', level: 'District', status: 'Serving', term: 17 });
   });
+
+  it('keeps the group, the station and the points band, and drops what is not an id or a count', () => {
+    const id = '01a2335c-0a57-7770-b9a8-74a5fa00bbe9';
+    const filter = readFilter(new URLSearchParams(`group=${id}&station=${id}&minPoints=0&maxPoints=80`));
+    expect(filter).toEqual({ groupId: id, stationId: id, minPoints: 0, maxPoints: 80, page: 1, pageSize: DEFAULT_PAGE_SIZE });
+    expect(readFilter(writeFilter(filter))).toEqual(filter);
+    expect(exportFilter(filter)).toEqual({ groupId: id, stationId: id, minPoints: 0, maxPoints: 80 });
+    expect(readFilter(new URLSearchParams('group=1%20OR%201&station=x&minPoints=-1&maxPoints=1.5'))).toEqual({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
+  });
 });
 
 describe('the import report', () => {

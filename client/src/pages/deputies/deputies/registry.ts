@@ -31,6 +31,8 @@ export interface RegistryFilter {
   term?: number;
   /** A group of the tenant (代表小组). */
   groupId?: string;
+  /** A liaison station the deputy is assigned to (联络站). */
+  stationId?: string;
   /** This year's duty points, bounds included. */
   minPoints?: number;
   maxPoints?: number;
@@ -48,12 +50,15 @@ export function readFilter(params: URLSearchParams): RegistryFilter {
     return Number.isInteger(value) && value >= 0 && value <= 1_000_000 ? value : undefined;
   };
   const groupId = params.get('group');
+  const stationId = params.get('station');
+  const guid = (value: string | null) => (value && /^[0-9a-f-]{36}$/i.test(value) ? value : undefined);
   return {
     search: params.get('q')?.trim() || undefined,
     level: level && SEAT_LEVELS.includes(level) ? level : undefined,
     status: status && SEAT_STATUSES.includes(status) ? status : undefined,
     term: Number.isInteger(term) && term >= 1 && term <= 99 ? term : undefined,
-    groupId: groupId && /^[0-9a-f-]{36}$/i.test(groupId) ? groupId : undefined,
+    groupId: guid(groupId),
+    stationId: guid(stationId),
     minPoints: points('minPoints'),
     maxPoints: points('maxPoints'),
     page: Math.max(1, Number(params.get('page')) || 1),
@@ -68,6 +73,7 @@ export function writeFilter(filter: RegistryFilter): URLSearchParams {
   if (filter.status) result.set('status', filter.status);
   if (filter.term) result.set('term', String(filter.term));
   if (filter.groupId) result.set('group', filter.groupId);
+  if (filter.stationId) result.set('station', filter.stationId);
   if (filter.minPoints !== undefined) result.set('minPoints', String(filter.minPoints));
   if (filter.maxPoints !== undefined) result.set('maxPoints', String(filter.maxPoints));
   if (filter.page > 1) result.set('page', String(filter.page));
@@ -76,12 +82,13 @@ export function writeFilter(filter: RegistryFilter): URLSearchParams {
 }
 
 /** The export's filter: the list's, without paging (deputies.deputies export source). */
-export const exportFilter = ({ search, level, status, term, groupId, minPoints, maxPoints }: RegistryFilter) => ({
+export const exportFilter = ({ search, level, status, term, groupId, stationId, minPoints, maxPoints }: RegistryFilter) => ({
   search,
   level,
   status,
   term,
   groupId,
+  stationId,
   minPoints,
   maxPoints,
 });
@@ -93,6 +100,7 @@ export const listQuery = (filter: RegistryFilter) => ({
   status: filter.status,
   term: filter.term,
   groupId: filter.groupId,
+  stationId: filter.stationId,
   minPoints: filter.minPoints,
   maxPoints: filter.maxPoints,
   page: filter.page,

@@ -1,12 +1,13 @@
 // /p/stations/:id — a station's public page, reached by scanning its poster: no account, phone-first (360 px). The
 // station's address, hours, keeper and phone, its deputies with only the contact items each consented to publish, and
-// the big "我要反映意见" button to the opinion form. Sections for the rota and the monthly notices appear only when the
-// API sends them (PublicStationDto gains `rota` and `notices` then): no placeholders.
+// the big "我要反映意见" button to the opinion form, and the published duty rota (who receives residents which week). The
+// monthly notices join when the notice job exists (PublicStationDto gains `notices` then): no placeholders.
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, List, Result, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, call, ApiError, type Schemas } from '@/api/client';
+import { PublicRota } from '@/pages/stations/rota/RotaList';
 
 type PublicStation = Schemas['PublicStationDto'];
 
@@ -100,6 +101,9 @@ function StationBody({ station }: { station: PublicStation }) {
           />
         </Card>
       ) : null}
+      <Card className="public-card">
+        <PublicRota stationId={station.id} />
+      </Card>
     </>
   );
 }

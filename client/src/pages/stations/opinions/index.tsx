@@ -6,7 +6,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { App, Button, Card, Checkbox, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, call } from '@/api/client';
 import { opinionsKey, SLA_COLOR, type OpinionListItem, type OpinionStatus } from '@/api/opinions';
 import { useSession } from '@/auth/me';
@@ -30,7 +30,9 @@ interface Filters {
 export default function OpinionInboxPage() {
   const { t } = useTranslation();
   const { access } = useSession();
-  const [filters, setFilters] = useState<Filters>({ page: 1 });
+  // A station's page links here with ?station=<id>: the inbox opens narrowed to that station.
+  const [params] = useSearchParams();
+  const [filters, setFilters] = useState<Filters>(() => ({ page: 1, stationId: params.get('station') ?? undefined }));
   const [registering, setRegistering] = useState(false);
   const list = useQuery({
     queryKey: [...opinionsKey, filters],

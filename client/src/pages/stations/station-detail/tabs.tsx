@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import type { Access } from '@/access';
 import type { Station } from '../stations/model';
+import { OpinionsTab, RotaTab } from './linked';
 import { BasicTab, DeputiesTab } from './sections';
 
 export interface StationTab {
@@ -17,4 +18,6 @@ export interface StationTab {
 export const stationTabs: StationTab[] = [
   { key: 'basic', labelKey: 'stations.detail.basic', render: (s) => <BasicTab station={s} /> },
   { key: 'deputies', labelKey: 'stations.detail.deputies', render: (s) => <DeputiesTab station={s} /> },
+  { key: 'rota', labelKey: 'stations.detail.rota', visible: (a) => a.canReadRota, render: (s) => <RotaTab station={s} /> },
+  { key: 'opinions', labelKey: 'stations.detail.opinions', visible: (a) => a.canReadOpinions, render: (s) => <OpinionsTab station={s} /> },
 ];

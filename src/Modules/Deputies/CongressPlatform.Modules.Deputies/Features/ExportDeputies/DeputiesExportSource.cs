@@ -6,16 +6,18 @@ using CongressPlatform.Modules.Deputies.Contracts;
 using CongressPlatform.Modules.Deputies.Domain;
 using CongressPlatform.Modules.Deputies.Features.Registry;
 using CongressPlatform.Modules.Deputies.Persistence;
+using CongressPlatform.Modules.Stations.Contracts;
 using CongressPlatform.SharedKernel;
+using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace CongressPlatform.Modules.Deputies.Features.ExportDeputies;
 
 /// <summary>
 /// The registry list (/deputies) for export, with the list's filter (<c>search</c>, <c>level</c>, <c>status</c>, <c>term</c>,
-/// <c>groupId</c>, <c>pointsYear</c>, <c>minPoints</c>, <c>maxPoints</c>) and scope; one row per visible seat; mobile and e-mail masked as the list shows them.
+/// <c>groupId</c>, <c>stationId</c>, <c>pointsYear</c>, <c>minPoints</c>, <c>maxPoints</c>) and scope; one row per visible seat; mobile and e-mail masked as the list shows them.
 /// </summary>
-internal sealed class DeputiesExportSource(DeputiesDbContext db, ITenantDirectory directory, TimeProvider clock) : IExportSource
+internal sealed class DeputiesExportSource(DeputiesDbContext db, ITenantDirectory directory, TimeProvider clock, IMediator mediator) : IExportSource
 {
     private const int Batch = 500;
 
@@ -48,15 +50,15 @@ internal sealed class DeputiesExportSource(DeputiesDbContext db, ITenantDirector
     ];
 
     /// <summary>One row per visible seat of the filtered deputies.</summary>
-    public Task<int> CountAsync(JsonElement filter, CancellationToken cancellationToken)
+    public async Task<int> CountAsync(JsonElement filter, CancellationToken cancellationToken)
     {
-        var deputies = Query(filter);
-        return db.Seats.AsNoTracking().Where(s => deputies.Any(d => d.Id == s.DeputyId)).CountAsync(cancellationToken);
+        var deputies = await QueryAsync(filter, cancellationToken);
+        return await db.Seats.AsNoTracking().Where(s => deputies.Any(d => d.Id == s.DeputyId)).CountAsync(cancellationToken);
     }
 
     public async IAsyncEnumerable<object?[]> RowsAsync(JsonElement filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var ordered = RegistryQueries.InListOrder(Query(filter));
+        var ordered = RegistryQueries.InListOrder(await QueryAsync(filter, cancellationToken));
         for (var skip = 0; ; skip += Batch)
         {
             var batch = await ordered.Skip(skip).Take(Batch).ToListAsync(cancellationToken);
@@ -80,7 +82,15 @@ internal sealed class DeputiesExportSource(DeputiesDbContext db, ITenantDirector
         }
     }
 
-    private IQueryable<Deputy> Query(JsonElement filter) => RegistryQueries.Visible(db, new DeputyListFilter(
+    private async Task<IQueryable<Deputy>> QueryAsync(JsonElement filter, CancellationToken cancellationToken)
+    {
+        var station = ExportFilter.Text(filter, "stationId", 40) is not { } text ? (Guid?)null
+            : Guid.TryParse(text, out var stationId) ? stationId : throw Invalid("stationId");
+        var stationDeputies = station is { } id ? await mediator.Send(new GetStationDeputyIdsQuery(id), cancellationToken) : null;
+        return Query(filter, stationDeputies);
+    }
+
+    private IQueryable<Deputy> Query(JsonElement filter, IReadOnlyCollection<Guid>? stationDeputies) => RegistryQueries.Visible(db, new DeputyListFilter(
         ExportFilter.Text(filter, "search", 50),
         EnumOf<SeatLevel>(filter, "level"),
         EnumOf<SeatStatus>(filter, "status"),
@@ -88,7 +98,8 @@ internal sealed class DeputiesExportSource(DeputiesDbContext db, ITenantDirector
         ExportFilter.Text(filter, "groupId", 40) is not { } group ? null : Guid.TryParse(group, out var groupId) ? groupId : throw Invalid("groupId"),
         Number(filter, "pointsYear", 2000, 2100) ?? ChinaTime.Today(clock).Year,
         Number(filter, "minPoints", 0, 1_000_000),
-        Number(filter, "maxPoints", 0, 1_000_000)));
+        Number(filter, "maxPoints", 0, 1_000_000),
+        stationDeputies));
 
     private static T? EnumOf<T>(JsonElement filter, string name) where T : struct, Enum =>
         ExportFilter.Text(filter, name, 20) is not { } text ? null

@@ -3,6 +3,7 @@ using CongressPlatform.Modules.Deputies.Contracts;
 using CongressPlatform.Modules.Deputies.Domain;
 using CongressPlatform.Modules.Deputies.Features.Registry;
 using CongressPlatform.Modules.Deputies.Persistence;
+using CongressPlatform.Modules.Stations.Contracts;
 using CongressPlatform.SharedKernel;
 using FluentValidation;
 using MediatR;
@@ -12,17 +13,17 @@ namespace CongressPlatform.Modules.Deputies.Features.ListDeputies;
 
 /// <summary>
 /// The registry: deputies with a seat in the active tenant (its subtree for a supervisor), searched by name or mobile digits,
-/// narrowed by a seat's level, status and term, by group, and by a band of duty points in a year (this year unless
-/// given), a page at a time, by name.
+/// narrowed by a seat's level, status and term, by group, by the station the deputy is assigned to (asked of Stations),
+/// and by a band of duty points in a year (this year unless given), a page at a time, by name.
 /// </summary>
 [RequiresPermission(DeputiesPermissions.DeputiesRead)]
 public sealed record ListDeputiesQuery(
     string? Search, SeatLevel? Level, SeatStatus? Status, int? Term, int? Page, int? PageSize,
-    Guid? GroupId = null, int? PointsYear = null, int? MinPoints = null, int? MaxPoints = null)
+    Guid? GroupId = null, int? PointsYear = null, int? MinPoints = null, int? MaxPoints = null, Guid? StationId = null)
     : IQuery<PagedResult<DeputyListItemDto>>
 {
-    internal DeputyListFilter FilterIn(int thisYear) =>
-        new(Search, Level, Status, Term, GroupId, PointsYear ?? thisYear, MinPoints, MaxPoints);
+    internal DeputyListFilter FilterIn(int thisYear, IReadOnlyCollection<Guid>? stationDeputies) =>
+        new(Search, Level, Status, Term, GroupId, PointsYear ?? thisYear, MinPoints, MaxPoints, stationDeputies);
 }
 
 internal sealed class ListDeputiesQueryValidator : AbstractValidator<ListDeputiesQuery>
@@ -42,13 +43,15 @@ internal sealed class ListDeputiesQueryValidator : AbstractValidator<ListDeputie
     }
 }
 
-internal sealed class ListDeputiesQueryHandler(DeputiesDbContext db, ITenantDirectory directory, TimeProvider clock)
+internal sealed class ListDeputiesQueryHandler(DeputiesDbContext db, ITenantDirectory directory, TimeProvider clock, IMediator sender)
     : IRequestHandler<ListDeputiesQuery, PagedResult<DeputyListItemDto>>
 {
     public async Task<PagedResult<DeputyListItemDto>> Handle(ListDeputiesQuery request, CancellationToken cancellationToken)
     {
         var (page, size) = Paging.Normalize(request.Page, request.PageSize);
-        var filter = request.FilterIn(ChinaTime.Today(clock).Year);
+        // A station's deputies come from Stations (its tenant filters apply there: a station this scope cannot see has none).
+        var stationDeputies = request.StationId is { } stationId ? await sender.Send(new GetStationDeputyIdsQuery(stationId), cancellationToken) : null;
+        var filter = request.FilterIn(ChinaTime.Today(clock).Year, stationDeputies);
         var deputies = RegistryQueries.Visible(db, filter);
         var total = await RegistryQueries.CountAsync(db, filter, cancellationToken);
         var rows = await RegistryQueries.InListOrder(deputies).Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);

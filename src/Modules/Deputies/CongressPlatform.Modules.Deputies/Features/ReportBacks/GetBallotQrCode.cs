@@ -8,12 +8,6 @@ using QRCoder;
 
 namespace CongressPlatform.Modules.Deputies.Features.ReportBacks;
 
-public enum QrCodeFormat
-{
-    Png = 0,
-    Svg = 1,
-}
-
 /// <summary>The QR code of the ballot's public page, for printing (PNG, or SVG that scales): <c>{BaseUrl}/p/ballots/{token}</c>.</summary>
 [RequiresPermission(DeputiesPermissions.ReportBacksRead)]
 public sealed record GetBallotQrCodeQuery(Guid Id, QrCodeFormat Format, string BaseUrl) : IQuery<BallotQrCodeDto>;

@@ -9,11 +9,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CongressPlatform.Modules.Stations.Features.PublicOpinions;
 
-public sealed record PublicStationDeputyDto(Guid Id, string Name);
+public sealed record OpinionFormDeputyDto(Guid Id, string Name);
 
 /// <summary>What the public form shows: the station, the deputy of the QR code (or the station's deputies to choose from), the limits.</summary>
 public sealed record PublicOpinionFormDto(Guid StationId, string StationName, string Address, Guid? DeputyId, string? DeputyName,
-    IReadOnlyList<PublicStationDeputyDto> Deputies, IReadOnlyList<string> Categories, int MaxPhotos, long MaxPhotoBytes);
+    IReadOnlyList<OpinionFormDeputyDto> Deputies, IReadOnlyList<string> Categories, int MaxPhotos, long MaxPhotoBytes);
 
 /// <summary>The public form of a station (and of a deputy there): the ids come from a QR code and are checked, never trusted.</summary>
 [NoPermissionRequired("The public opinion form: residents write without an account")]
@@ -26,7 +26,7 @@ internal sealed class GetPublicOpinionFormQueryHandler(StationsDbContext db) : I
         var station = await PublicStations.FindActiveAsync(db, request.StationId, cancellationToken);
         var deputies = await db.StationDeputies.IgnoreQueryFilters().AsNoTracking()
             .Where(a => a.StationId == station.Id && a.EndedOn == null)
-            .Select(a => new PublicStationDeputyDto(a.DeputyId, a.DeputyName))
+            .Select(a => new OpinionFormDeputyDto(a.DeputyId, a.DeputyName))
             .ToListAsync(cancellationToken);
         deputies = deputies.DistinctBy(d => d.Id).OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
         var deputy = request.DeputyId is { } id ? PublicStations.RequireAssigned(deputies, id) : null;
@@ -82,12 +82,12 @@ internal sealed class SubmitPublicOpinionCommandHandler(
             return earlier;
         }
         var station = await PublicStations.FindActiveAsync(db, request.StationId, cancellationToken);
-        PublicStationDeputyDto? deputy = null;
+        OpinionFormDeputyDto? deputy = null;
         if (request.DeputyId is { } deputyId)
         {
             var assigned = await db.StationDeputies.IgnoreQueryFilters().AsNoTracking()
                 .Where(a => a.StationId == station.Id && a.DeputyId == deputyId && a.EndedOn == null)
-                .Select(a => new PublicStationDeputyDto(a.DeputyId, a.DeputyName)).ToListAsync(cancellationToken);
+                .Select(a => new OpinionFormDeputyDto(a.DeputyId, a.DeputyName)).ToListAsync(cancellationToken);
             deputy = PublicStations.RequireAssigned(assigned, deputyId);
         }
         var photos = PublicPhotos.Check(request.Photos);
@@ -166,7 +166,7 @@ internal static class PublicStations
         await db.Stations.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(s => s.Id == stationId && s.IsActive, cancellationToken)
         ?? throw NotFound();
 
-    public static PublicStationDeputyDto RequireAssigned(IEnumerable<PublicStationDeputyDto> deputies, Guid deputyId) =>
+    public static OpinionFormDeputyDto RequireAssigned(IEnumerable<OpinionFormDeputyDto> deputies, Guid deputyId) =>
         deputies.FirstOrDefault(d => d.Id == deputyId) ?? throw new BusinessRuleException("opinion.deputy_not_at_station", Text.Of(
             "该代表不在本联络站,请重新扫码,或在本站代表中选择。", "That deputy is not assigned to this station."));
 }

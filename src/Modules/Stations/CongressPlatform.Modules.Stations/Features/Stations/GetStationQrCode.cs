@@ -7,12 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CongressPlatform.Modules.Stations.Features.Stations;
 
-public enum QrCodeFormat
-{
-    Png = 0,
-    Svg = 1,
-}
-
 /// <summary>
 /// The QR code of an open station's public page, or — with <c>DeputyId</c>, a deputy currently at the station — of the
 /// opinion form naming that deputy; PNG for print shops, SVG that scales.
