@@ -58,6 +58,9 @@ const FLAG_OF: Record<string, string> = {
   canReadRota: PERMISSIONS.rotaRead,
   canManageRota: PERMISSIONS.rotaManage,
   canUseMyDuty: PERMISSIONS.rotaSwap,
+  canReadOpinions: PERMISSIONS.opinionsRead,
+  canManageOpinions: PERMISSIONS.opinionsManage,
+  canAnswerOpinions: PERMISSIONS.opinionsAnswer,
 };
 
 describe('access', () => {

@@ -4,7 +4,7 @@ export default {
   status: { Received: 'Received', Referred: 'Referred', Answered: 'Answered', FedBack: 'Fed back', Closed: 'Closed' },
   channel: { QrCode: 'QR code', Visit: 'Visit', Notebook: 'Notebook', OpinionBox: 'Opinion box', Phone: 'Phone', ReceptionEvent: 'Reception event', Online: 'Online' },
   rating: { Satisfied: 'Satisfied', BasicallySatisfied: 'Basically satisfied', Dissatisfied: 'Not satisfied' },
-  sla: { Green: 'In time', Amber: 'Due soon', Red: 'Overdue', None: '' },
+  sla: { Green: 'In time', Amber: 'Due soon', Red: 'Overdue', None: 'Not referred' },
   daysLeft: '{{days}} working days left',
   form: {
     title: 'Tell your deputies',

@@ -3,7 +3,7 @@ export default {
   status: { Received: '已受理', Referred: '已转办', Answered: '已答复', FedBack: '已反馈', Closed: '已办结' },
   channel: { QrCode: '扫码留言', Visit: '来站反映', Notebook: '社情簿', OpinionBox: '意见箱', Phone: '电话', ReceptionEvent: '集中接待', Online: '网络' },
   rating: { Satisfied: '满意', BasicallySatisfied: '基本满意', Dissatisfied: '不满意' },
-  sla: { Green: '办理中', Amber: '即将到期', Red: '已超期', None: '' },
+  sla: { Green: '办理中', Amber: '即将到期', Red: '已超期', None: '未交办' },
   daysLeft: '剩 {{days}} 个工作日',
   form: {
     title: '向人大代表反映意见',
