@@ -27,8 +27,25 @@ public sealed class StationsTests(EndToEnd e2e)
         var name = $"测试社区联络站{DateTime.UtcNow.Ticks % 1_000_000}";
         await page.GetByTestId("station-create").ClickAsync();
         var form = page.GetByTestId("station-form");
-        await form.GetByTestId("station-parent").ClickAsync();
-        await page.Locator(".ant-select-dropdown:visible").GetByText("东柳北片中心联络站", new() { Exact = true }).ClickAsync();
+        // The parent's options load when the form opens: wait for the option, pick it, and see it picked before going on
+        // (once the saved station had no parent).
+        var picked = form.GetByTestId("station-parent").Locator("..");
+        for (var attempt = 1; ; attempt++)
+        {
+            // The option list re-renders when the stations arrive; a click during that is lost — pick again.
+            await form.GetByTestId("station-parent").ClickAsync();
+            var option = page.Locator(".ant-select-dropdown:visible .ant-select-item-option", new() { HasText = "东柳北片中心联络站" });
+            await Assertions.Expect(option).ToBeVisibleAsync(new() { Timeout = 15_000 });
+            await option.ClickAsync();
+            try
+            {
+                await Assertions.Expect(picked).ToContainTextAsync("东柳北片中心联络站", new() { Timeout = 3_000 });
+                break;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
         await form.GetByTestId("station-name").FillAsync(name);
         await form.GetByTestId("station-address").FillAsync("东柳街道测试路1号");
         await form.GetByTestId("station-hours").FillAsync("每周三 14:30–17:00");

@@ -75,7 +75,17 @@ public sealed class EndToEnd : IAsyncLifetime
         await page.FillAsync("#login", user);
         await page.FillAsync("#password", password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/login", StringComparison.Ordinal) && !new Uri(url).AbsolutePath.StartsWith("/connect/", StringComparison.Ordinal), new() { Timeout = 30_000 });
+        try
+        {
+            // 60 s: once in a CI run the first sign-ins after the host's start took longer than 30 s (cause not found).
+            await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/login", StringComparison.Ordinal) && !new Uri(url).AbsolutePath.StartsWith("/connect/", StringComparison.Ordinal), new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException timeout)
+        {
+            // Say what the sign-in page showed, for the next time it happens.
+            var shown = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
+            throw new TimeoutException($"Sign-in of {user} did not leave {page.Url} within 60 s; the page shows: {shown}", timeout);
+        }
         if (new Uri(page.Url).AbsolutePath.StartsWith("/account/two-factor", StringComparison.Ordinal))
         {
             await WaitForUnusedTimeStepAsync(user);
