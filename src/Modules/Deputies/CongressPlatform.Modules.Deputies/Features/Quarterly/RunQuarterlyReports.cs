@@ -1,3 +1,4 @@
+using CongressPlatform.BuildingBlocks.Execution;
 using CongressPlatform.BuildingBlocks.Security;
 using CongressPlatform.BuildingBlocks.Tenancy;
 using CongressPlatform.Modules.Deputies.Contracts;
@@ -28,34 +29,11 @@ internal sealed class RunQuarterlyReportsCommandHandler(
         var (year, quarter) = PreviousQuarter(ChinaTime.Today(clock));
         var tenantIds = await db.Seats.IgnoreQueryFilters().AsNoTracking().Where(s => s.Status == SeatStatus.Serving)
             .Select(s => s.TenantId).Distinct().ToListAsync(cancellationToken);
-        var created = 0;
-        List<Exception> failures = [];
-        foreach (var tenantId in tenantIds)
+        return await scopes.ForEachTenantAsync(tenants, tenantIds, async services =>
         {
-            var info = await tenants.FindAsync(tenantId, cancellationToken);
-            if (info is not { IsActive: true })
-            {
-                continue;
-            }
-            using var scope = scopes.CreateScope();
-            ((TenantContext)scope.ServiceProvider.GetRequiredService<ITenantContext>()).SetTenant(info, supervisesSubtree: false);
-            ((CurrentUser)scope.ServiceProvider.GetRequiredService<ICurrentUser>()).EnterSystemScope();
-            try
-            {
-                var run = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new GenerateQuarterlyReportsCommand(year, quarter), cancellationToken);
-                created += run.ReportsCreated + run.LettersCreated;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Quarterly reports {Year}-Q{Quarter} failed for tenant {TenantId}", year, quarter, tenantId);
-                failures.Add(e);
-            }
-        }
-        if (failures.Count > 0)
-        {
-            throw new AggregateException($"Quarterly reports {year}-Q{quarter} failed for {failures.Count} tenant(s).", failures);
-        }
-        return created;
+            var run = await services.GetRequiredService<IMediator>().Send(new GenerateQuarterlyReportsCommand(year, quarter), cancellationToken);
+            return run.ReportsCreated + run.LettersCreated;
+        }, logger, $"Quarterly reports {year}-Q{quarter}", cancellationToken);
     }
 
     /// <summary>The last quarter that is over on <paramref name="today"/> (Beijing date).</summary>

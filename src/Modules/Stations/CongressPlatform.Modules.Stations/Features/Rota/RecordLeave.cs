@@ -11,29 +11,38 @@ namespace CongressPlatform.Modules.Stations.Features.Rota;
 
 /// <summary>Staff record a deputy's leave from station duty (请假); the next generation skips the weeks it touches.</summary>
 [RequiresPermission(StationsPermissions.RotaManage)]
-public sealed record RecordDutyLeaveCommand(Guid DeputyId, DateOnly From, DateOnly To, string Reason) : ICommand<DutyLeaveDto>;
+public sealed record RecordDutyLeaveCommand(Guid DeputyId, DateOnly From, DateOnly To, string Reason) : ICommand<DutyLeaveDto>, ILeaveRequest;
 
 /// <summary>A deputy records their own leave.</summary>
 [RequiresPermission(StationsPermissions.RotaSwap)]
-public sealed record RecordMyDutyLeaveCommand(DateOnly From, DateOnly To, string Reason) : ICommand<DutyLeaveDto>;
+public sealed record RecordMyDutyLeaveCommand(DateOnly From, DateOnly To, string Reason) : ICommand<DutyLeaveDto>, ILeaveRequest;
 
-internal sealed class RecordDutyLeaveCommandValidator : AbstractValidator<RecordDutyLeaveCommand>
+/// <summary>What staff and a deputy recording leave both give: a reason and a date range.</summary>
+internal interface ILeaveRequest
 {
-    public RecordDutyLeaveCommandValidator()
+    DateOnly From { get; }
+
+    DateOnly To { get; }
+
+    string Reason { get; }
+}
+
+/// <summary>The rules of a leave, whoever records it.</summary>
+internal abstract class LeaveRequestValidator<T> : AbstractValidator<T>
+    where T : ILeaveRequest
+{
+    protected LeaveRequestValidator()
     {
-        RuleFor(c => c.Reason).NotEmpty().WithMessage("请填写请假事由。").MaximumLength(200).WithMessage("请假事由不能超过200字。");
-        RuleFor(c => c.To).GreaterThanOrEqualTo(c => c.From).WithMessage("请假结束日期不能早于开始日期。");
+        RuleFor(c => c.Reason).NotEmpty().WithMessage(_ => Text.Of("请填写请假事由。", "Give the reason for the leave."))
+            .MaximumLength(200).WithMessage(_ => Text.Of("请假事由不能超过200字。", "The reason may be at most 200 characters."));
+        RuleFor(c => c.To).GreaterThanOrEqualTo(c => c.From)
+            .WithMessage(_ => Text.Of("请假结束日期不能早于开始日期。", "The leave cannot end before it starts."));
     }
 }
 
-internal sealed class RecordMyDutyLeaveCommandValidator : AbstractValidator<RecordMyDutyLeaveCommand>
-{
-    public RecordMyDutyLeaveCommandValidator()
-    {
-        RuleFor(c => c.Reason).NotEmpty().WithMessage("请填写请假事由。").MaximumLength(200).WithMessage("请假事由不能超过200字。");
-        RuleFor(c => c.To).GreaterThanOrEqualTo(c => c.From).WithMessage("请假结束日期不能早于开始日期。");
-    }
-}
+internal sealed class RecordDutyLeaveCommandValidator : LeaveRequestValidator<RecordDutyLeaveCommand>;
+
+internal sealed class RecordMyDutyLeaveCommandValidator : LeaveRequestValidator<RecordMyDutyLeaveCommand>;
 
 internal sealed class RecordDutyLeaveCommandHandler(StationsDbContext db, ICurrentUser user, TimeProvider clock)
     : IRequestHandler<RecordDutyLeaveCommand, DutyLeaveDto>

@@ -1,3 +1,4 @@
+using CongressPlatform.BuildingBlocks.Execution;
 using CongressPlatform.BuildingBlocks.Notifications;
 using CongressPlatform.BuildingBlocks.Security;
 using CongressPlatform.BuildingBlocks.Tenancy;
@@ -83,32 +84,8 @@ internal sealed class RunRotaRemindersCommandHandler(
         var tenantIds = await db.RotaWeeks.IgnoreQueryFilters().AsNoTracking()
             .Where(w => w.WeekStart == weekStart && (w.Status == RotaWeekStatus.Draft || w.Status == RotaWeekStatus.Published))
             .Select(w => w.TenantId).Distinct().ToListAsync(cancellationToken);
-        var reminded = 0;
-        List<Exception> failures = [];
-        foreach (var tenantId in tenantIds)
-        {
-            var info = await tenants.FindAsync(tenantId, cancellationToken);
-            if (info is not { IsActive: true })
-            {
-                continue;
-            }
-            using var scope = scopes.CreateScope();
-            ((TenantContext)scope.ServiceProvider.GetRequiredService<ITenantContext>()).SetTenant(info, supervisesSubtree: false);
-            ((CurrentUser)scope.ServiceProvider.GetRequiredService<ICurrentUser>()).EnterSystemScope();
-            try
-            {
-                reminded += (await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new SendRotaRemindersCommand(weekStart), cancellationToken)).Reminded;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Duty reminders for the week of {WeekStart} failed for tenant {TenantId}", weekStart, tenantId);
-                failures.Add(e);
-            }
-        }
-        if (failures.Count > 0)
-        {
-            throw new AggregateException($"Duty reminders for the week of {weekStart} failed for {failures.Count} tenant(s).", failures);
-        }
-        return reminded;
+        return await scopes.ForEachTenantAsync(tenants, tenantIds,
+            async services => (await services.GetRequiredService<IMediator>().Send(new SendRotaRemindersCommand(weekStart), cancellationToken)).Reminded,
+            logger, $"Duty reminders for the week of {weekStart}", cancellationToken);
     }
 }
