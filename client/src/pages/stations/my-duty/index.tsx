@@ -8,7 +8,7 @@ import { api, call, type Schemas } from '@/api/client';
 import { asApiError } from '@/api/problem';
 import { useShowError } from '@/components/useShowError';
 import { beijingToday } from '@/pages/deputies/shared';
-import { shortDate } from '../rota/RotaList';
+import { shortDate, weekRange } from '../rota/RotaList';
 
 type MyWeek = Schemas['MyRotaWeekDto'];
 const myDutyKey = ['stations', 'my-duty'];
@@ -45,7 +45,7 @@ export default function MyDutyPage() {
   const me = duty.data;
   if (!me.linked) return <Result status="info" title={t('rota.my.notLinked')} subTitle={t('rota.my.notLinkedHint')} data-testid="my-duty-unlinked" />;
   const today = beijingToday();
-  const range = (w: { weekStart: string; weekEnd: string }) => t('rota.weekRange', { from: shortDate(w.weekStart), to: shortDate(w.weekEnd) });
+  const range = (w: { weekStart: string; weekEnd: string }) => weekRange(t, w);
   const options = (week: MyWeek) =>
     me.swapOptions.filter((o) => o.stationId === week.stationId).map((o) => ({ value: o.id, label: `${range(o)} · ${o.deputyName}` }));
 

@@ -2,6 +2,7 @@
 // the station's published weeks (anonymous endpoint); `RotaList` only draws them, for any page that has the weeks.
 import { useQuery } from '@tanstack/react-query';
 import { List, Skeleton, Tag, Typography } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api, call, type Schemas } from '@/api/client';
 import { beijingToday } from '@/pages/deputies/shared';
@@ -14,6 +15,11 @@ export function shortDate(date: string): string {
   return `${m}月${d}日`;
 }
 
+/** "12月7日—12月13日": a rota week as every rota screen writes it. */
+export function weekRange(t: TFunction, week: { weekStart: string; weekEnd: string }): string {
+  return t('rota.weekRange', { from: shortDate(week.weekStart), to: shortDate(week.weekEnd) });
+}
+
 export function RotaList({ weeks, today = beijingToday() }: { weeks: PublicRotaWeek[]; today?: string }) {
   const { t } = useTranslation();
   if (weeks.length === 0) return <Typography.Text type="secondary">{t('rota.public.empty')}</Typography.Text>;
@@ -24,7 +30,7 @@ export function RotaList({ weeks, today = beijingToday() }: { weeks: PublicRotaW
       dataSource={weeks}
       renderItem={(w) => (
         <List.Item key={w.weekStart}>
-          <span>{t('rota.weekRange', { from: shortDate(w.weekStart), to: shortDate(w.weekEnd) })}</span>
+          <span>{weekRange(t, w)}</span>
           <span>
             {w.weekStart <= today && today <= w.weekEnd ? <Tag color="blue">{t('rota.public.onDuty')}</Tag> : null}
             <Typography.Text strong>{w.deputyName}</Typography.Text>

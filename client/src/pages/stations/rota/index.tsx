@@ -11,7 +11,7 @@ import { asApiError } from '@/api/problem';
 import { useSession } from '@/auth/me';
 import { useShowError } from '@/components/useShowError';
 import { beijingToday } from '@/pages/deputies/shared';
-import { shortDate } from './RotaList';
+import { shortDate, weekRange } from './RotaList';
 
 export type RotaWeek = Schemas['RotaWeekDto'];
 export type RotaSwap = Schemas['RotaSwapDto'];
@@ -147,7 +147,7 @@ function StationRota({ stationId }: { stationId: string }) {
   const data = rota.data;
   const manage = access.canManageRota;
   const deputyOptions = data.deputies.filter((d) => !d.endedOn).map((d) => ({ value: d.deputyId, label: d.name }));
-  const range = (w: { weekStart: string; weekEnd: string }) => t('rota.weekRange', { from: shortDate(w.weekStart), to: shortDate(w.weekEnd) });
+  const range = (w: { weekStart: string; weekEnd: string }) => weekRange(t, w);
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>

@@ -30,7 +30,7 @@ public sealed record GenerateRotaBody(DateOnly From, DateOnly To, bool Publish =
 
 internal sealed class GenerateRotaCommandValidator : AbstractValidator<GenerateRotaCommand>
 {
-    public GenerateRotaCommandValidator() => RuleFor(c => c.To).GreaterThanOrEqualTo(c => c.From).WithMessage("结束日期不能早于开始日期。");
+    public GenerateRotaCommandValidator() => RuleFor(c => c.To).GreaterThanOrEqualTo(c => c.From).WithMessage(_ => Text.Of("结束日期不能早于开始日期。", "The end date cannot be before the start date."));
 }
 
 internal sealed class GenerateRotaCommandHandler(StationsDbContext db, ICurrentUser user, TimeProvider clock)

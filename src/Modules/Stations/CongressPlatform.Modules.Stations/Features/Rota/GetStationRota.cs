@@ -25,7 +25,7 @@ internal sealed class GetStationRotaQueryValidator : AbstractValidator<GetStatio
 {
     public GetStationRotaQueryValidator() =>
         RuleFor(q => q.To).Must((q, to) => to is null || q.From is null || (to.Value.DayNumber - q.From.Value.DayNumber) is >= 0 and <= 400)
-            .WithMessage("查询时段应在一年以内且结束日期不早于开始日期。");
+            .WithMessage(_ => Text.Of("查询时段应在一年以内且结束日期不早于开始日期。", "The period must be at most a year and end on or after its start."));
 }
 
 internal sealed class GetStationRotaQueryHandler(StationsDbContext db, TimeProvider clock) : IRequestHandler<GetStationRotaQuery, StationRotaDto>

@@ -20,7 +20,7 @@ public sealed record PublishRotaBody(DateOnly From, DateOnly To)
 
 internal sealed class PublishRotaCommandValidator : AbstractValidator<PublishRotaCommand>
 {
-    public PublishRotaCommandValidator() => RuleFor(c => c.To).GreaterThanOrEqualTo(c => c.From).WithMessage("结束日期不能早于开始日期。");
+    public PublishRotaCommandValidator() => RuleFor(c => c.To).GreaterThanOrEqualTo(c => c.From).WithMessage(_ => Text.Of("结束日期不能早于开始日期。", "The end date cannot be before the start date."));
 }
 
 internal sealed class PublishRotaCommandHandler(StationsDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<PublishRotaCommand, int>

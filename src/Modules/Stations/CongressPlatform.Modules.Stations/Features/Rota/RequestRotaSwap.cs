@@ -19,7 +19,7 @@ public sealed record RequestRotaSwapCommand(Guid MyWeekId, Guid TargetWeekId, st
 
 internal sealed class RequestRotaSwapCommandValidator : AbstractValidator<RequestRotaSwapCommand>
 {
-    public RequestRotaSwapCommandValidator() => RuleFor(c => c.Reason).MaximumLength(200).WithMessage("调班理由不能超过200字。");
+    public RequestRotaSwapCommandValidator() => RuleFor(c => c.Reason).MaximumLength(200).WithMessage(_ => Text.Of("调班理由不能超过200字。", "The reason may be at most 200 characters."));
 }
 
 internal sealed class RequestRotaSwapCommandHandler(StationsDbContext db, IMediator sender, INotifier notifier, TimeProvider clock)
