@@ -48,6 +48,11 @@ public abstract class ModuleDbContext : DbContext
         TenantDirectory = dependencies.Directory;
         AuditCollector = dependencies.AuditCollector;
         dependencies.UnitOfWork.Enlist(this);
+        if (Database.IsSqlite())
+        {
+            // Every save in a transaction, so the SQLite write coordinator sees its start and its commit (ADR 0023).
+            Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
+        }
     }
 
     public ITenantContext TenantScope { get; }

@@ -45,6 +45,7 @@ public static class PersistenceServiceCollectionExtensions
             });
         services.TryAddSingleton<TenantSaveInterceptor>();
         services.TryAddSingleton<AuditChangeInterceptor>();
+        services.TryAddSingleton<SqliteWriteCoordinator>();
         services.TryAddScoped<AuditCollector>();
         services.TryAddScoped<ModuleDbContextDependencies>();
         services.TryAddSingleton<ModuleDbContextRegistry>();
@@ -63,6 +64,8 @@ public static class PersistenceServiceCollectionExtensions
             {
                 case DatabaseProvider.Sqlite:
                     options.UseSqlite(database.ConnectionString, sqlite => sqlite.MigrationsHistoryTable($"__{schema}_migrations"));
+                    // One writer at a time without busy sleeps, commits made durable by a shared fsync (ADR 0023).
+                    options.AddInterceptors(provider.GetRequiredService<SqliteWriteCoordinator>());
                     break;
                 case DatabaseProvider.PostgreSql:
                     options.UseNpgsql(database.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__migrations", schema));
