@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using CongressPlatform.BuildingBlocks.Execution;
 using CongressPlatform.BuildingBlocks.Security;
@@ -10,47 +11,115 @@ using Microsoft.Extensions.Logging;
 namespace CongressPlatform.BuildingBlocks.Audit;
 
 /// <summary>
-/// Appends entries to the chain, one at a time: in a fresh system scope with its own <see cref="AuditDbContext"/> and
+/// Appends entries to the chain in order: in a fresh system scope with its own <see cref="AuditDbContext"/> and
 /// transaction, whose first statement updates the chain-head row — a row lock on PostgreSQL, the database write lock
 /// on SQLite — so appends from any number of requests, or nodes, queue behind each other and never fork the chain.
+/// Entries that arrive while one transaction is being written are appended together by the next one (one scope, one
+/// head update, one commit for the group), so under load the chain costs one transaction per group, not per request;
+/// every caller still returns only once its own entry is committed.
 /// </summary>
-internal sealed class AuditChainWriter(IServiceScopeFactory scopes, ILogger<AuditChainWriter> logger) : IDisposable
+internal sealed class AuditChainWriter(IServiceScopeFactory scopes, ILogger<AuditChainWriter> logger)
 {
-    // Queues this process's appends in memory first, so they do not all wait on the database lock.
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    /// <summary>At most this many entries in one transaction.</summary>
+    internal const int MaxGroup = 256;
 
-    public void Dispose() => _gate.Dispose();
+    private readonly ConcurrentQueue<Pending> _queue = new();
+    private int _writing;
 
-    public async Task<AuditEntry> AppendAsync(AuditEntry entry)
+    /// <summary>Transactions written (for the tests: fewer than entries when they arrived together).</summary>
+    internal long Groups;
+
+    public Task<AuditEntry> AppendAsync(AuditEntry entry)
     {
         // Not the caller's token: once the act has happened, its record is written even if the request is aborted.
-        await _gate.WaitAsync(CancellationToken.None);
+        var pending = new Pending(entry, new TaskCompletionSource<AuditEntry>(TaskCreationOptions.RunContinuationsAsynchronously));
+        _queue.Enqueue(pending);
+        if (Interlocked.CompareExchange(ref _writing, 1, 0) == 0)
+        {
+            _ = Task.Run(WriteQueuedAsync);
+        }
+        return pending.Done.Task;
+    }
+
+    private async Task WriteQueuedAsync()
+    {
+        while (true)
+        {
+            var group = new List<Pending>();
+            while (group.Count < MaxGroup && _queue.TryDequeue(out var next))
+            {
+                group.Add(next);
+            }
+            if (group.Count == 0)
+            {
+                Volatile.Write(ref _writing, 0);
+                // An entry queued after the queue looked empty, but before the flag was cleared, is ours to write.
+                if (_queue.IsEmpty || Interlocked.CompareExchange(ref _writing, 1, 0) != 0)
+                {
+                    return;
+                }
+                continue;
+            }
+            try
+            {
+                await WriteAsync(group);
+                group.ForEach(p => p.Done.SetResult(p.Entry));
+            }
+            catch (Exception) when (group.Count > 1)
+            {
+                // One bad entry must not fail the others: write them one at a time.
+                foreach (var pending in group)
+                {
+                    await WriteAloneAsync(pending);
+                }
+            }
+            catch (Exception exception)
+            {
+                Fail(group[0], exception);
+            }
+        }
+    }
+
+    private async Task WriteAloneAsync(Pending pending)
+    {
         try
         {
-            await using var scope = new AsyncServiceScope(scopes.CreateSystemScope());
-            var db = scope.ServiceProvider.GetRequiredService<AuditDbContext>();
-            await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
-            await db.ChainHeads.Where(h => h.Id == AuditChainHead.SingletonId)
-                .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSeq, h => h.LastSeq), CancellationToken.None);
-            var head = await db.ChainHeads.SingleAsync(h => h.Id == AuditChainHead.SingletonId, CancellationToken.None);
-            entry.Seal(head.LastSeq + 1, head.LastHash);
-            head.Advance(entry.Seq, entry.Hash);
-            db.Entries.Add(entry);
-            await db.SaveChangesAsync(CancellationToken.None);
-            await transaction.CommitAsync(CancellationToken.None);
-            return entry;
+            await WriteAsync([pending]);
+            pending.Done.SetResult(pending.Entry);
         }
         catch (Exception exception)
         {
-            logger.LogCritical(exception, "Could not write the audit entry {Action} ({Outcome}) for user {UserId}",
-                entry.Action, entry.Outcome, entry.UserId);
-            throw new AuditWriteException(exception);
-        }
-        finally
-        {
-            _gate.Release();
+            Fail(pending, exception);
         }
     }
+
+    private void Fail(Pending pending, Exception exception)
+    {
+        logger.LogCritical(exception, "Could not write the audit entry {Action} ({Outcome}) for user {UserId}",
+            pending.Entry.Action, pending.Entry.Outcome, pending.Entry.UserId);
+        pending.Done.SetException(new AuditWriteException(exception));
+    }
+
+    private async Task WriteAsync(IReadOnlyList<Pending> group)
+    {
+        await using var scope = new AsyncServiceScope(scopes.CreateSystemScope());
+        var db = scope.ServiceProvider.GetRequiredService<AuditDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        await db.ChainHeads.Where(h => h.Id == AuditChainHead.SingletonId)
+            .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSeq, h => h.LastSeq), CancellationToken.None);
+        var head = await db.ChainHeads.SingleAsync(h => h.Id == AuditChainHead.SingletonId, CancellationToken.None);
+        foreach (var pending in group)
+        {
+            pending.Entry.Seal(head.LastSeq + 1, head.LastHash);
+            head.Advance(pending.Entry.Seq, pending.Entry.Hash);
+            db.Entries.Add(pending.Entry);
+        }
+        await db.SaveChangesAsync(CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
+        Interlocked.Increment(ref Groups);
+    }
+
+    private sealed record Pending(AuditEntry Entry, TaskCompletionSource<AuditEntry> Done);
 }
 
 /// <summary>Builds entries from the caller's scope (user, tenant, address, job) and hands them to <see cref="AuditChainWriter"/>.</summary>
