@@ -35,6 +35,11 @@ public static class ServeMode
         var options = ServeOptions.Parse(args);
         await using var database = await BenchDatabase.CreateAsync(options);
         Console.WriteLine($"bench: {options.Provider} on {database.Description}, {options.Units} extra handling units");
+        if (database.Keep)
+        {
+            // The load script audits a kept database after the server is gone (opinions-audit).
+            Console.WriteLine($"bench: database {database.ConnectionString}");
+        }
 
         var app = await BuildAsync(options, database, "Information");
         await SeedHandlingUnitsAsync(app.Services, options.Units);
@@ -88,6 +93,9 @@ public static class ServeMode
             // the limiter, not the server: every load request comes from 127.0.0.1. Raised here only.
             ["RateLimits:SignInPerMinute"] = options.RateLimitPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["RateLimits:TokenPerMinute"] = options.RateLimitPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // Likewise the public pages (60 a minute per address) and the opinion form (30 a minute per station).
+            ["RateLimits:PublicPerMinute"] = options.RateLimitPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RateLimits:OpinionsPerStationPerMinute"] = options.RateLimitPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
         builder.AddPlatform(Host.Modules.All);
