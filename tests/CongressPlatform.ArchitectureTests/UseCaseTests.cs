@@ -40,3 +40,22 @@ public sealed class UseCaseTests(HostFixture host)
         offenders.Should().BeEmpty(Architecture.Report("Malformed or unowned permissions (or without names for people)", offenders));
     }
 }
+
+/// <summary>Validators are singletons (built once, MessagingServiceCollectionExtensions): they may depend on the clock only.</summary>
+public sealed class ValidatorLifetimeTests
+{
+    [Fact]
+    public void Every_validator_depends_on_nothing_but_the_clock()
+    {
+        var validators = Architecture.HandlerAssemblies.SelectMany(a => a.LoadableTypes())
+            .Where(t => t.IsConcrete() && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(FluentValidation.IValidator<>)))
+            .ToList();
+        validators.Should().HaveCountGreaterThan(20);
+        var offenders = validators
+            .Where(t => t.GetConstructors().Any(c => c.GetParameters().Any(p => p.ParameterType != typeof(TimeProvider))))
+            .Select(t => t.FullName!)
+            .ToList();
+        offenders.Should().BeEmpty(Architecture.Report(
+            "Validators with a dependency other than TimeProvider (they are singletons: check the database in the handler)", offenders));
+    }
+}

@@ -32,9 +32,16 @@ public static class MessagingServiceCollectionExtensions
             foreach (var service in type.GetInterfaces().Where(i => i.IsGenericType))
             {
                 var definition = service.GetGenericTypeDefinition();
-                if (definition == typeof(IRequestHandler<,>) || definition == typeof(IValidator<>))
+                if (definition == typeof(IRequestHandler<,>))
                 {
                     services.AddScoped(service, type);
+                }
+                else if (definition == typeof(IValidator<>))
+                {
+                    // Built once: a validator's rules are the same for every request (building them per request was
+                    // a visible share of a small command's cost). So a validator depends on nothing of the scope —
+                    // at most the clock; the architecture tests hold every validator to that.
+                    services.AddSingleton(service, type);
                 }
                 else if (definition == typeof(IIntegrationEventHandler<>))
                 {

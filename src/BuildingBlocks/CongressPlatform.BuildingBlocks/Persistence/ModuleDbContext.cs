@@ -6,6 +6,7 @@ using CongressPlatform.BuildingBlocks.Tenancy;
 using CongressPlatform.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.Extensions.Options;
 
 namespace CongressPlatform.BuildingBlocks.Persistence;
 
@@ -17,8 +18,12 @@ public interface IModuleSchema
 
 /// <summary>What every module DbContext needs from the scope it lives in.</summary>
 public sealed class ModuleDbContextDependencies(
-    ITenantContext tenant, UnitOfWork unitOfWork, ITenantDirectory directory, AuditCollector? auditCollector = null)
+    ITenantContext tenant, UnitOfWork unitOfWork, ITenantDirectory directory, AuditCollector? auditCollector = null,
+    IOptions<DatabaseOptions>? database = null)
 {
+    /// <summary>The configured provider (null outside the host, e.g. unit tests on their own options).</summary>
+    public DatabaseProvider? Provider { get; } = database?.Value.Provider;
+
     public ITenantContext Tenant { get; } = tenant;
     public UnitOfWork UnitOfWork { get; } = unitOfWork;
     public ITenantDirectory Directory { get; } = directory;
@@ -48,7 +53,7 @@ public abstract class ModuleDbContext : DbContext
         TenantDirectory = dependencies.Directory;
         AuditCollector = dependencies.AuditCollector;
         dependencies.UnitOfWork.Enlist(this);
-        if (Database.IsSqlite())
+        if (dependencies.Provider == DatabaseProvider.Sqlite)
         {
             // Every save in a transaction, so the SQLite write coordinator sees its start and its commit (ADR 0023).
             Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;

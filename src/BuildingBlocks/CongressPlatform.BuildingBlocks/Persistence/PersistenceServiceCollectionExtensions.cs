@@ -77,7 +77,10 @@ public static class PersistenceServiceCollectionExtensions
             options.AddInterceptors(provider.GetRequiredService<TenantSaveInterceptor>(), provider.GetRequiredService<AuditChangeInterceptor>());
             // Migrations are hand-written without a model snapshot (ADR 0004); the schema tests compare model and database instead.
             options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
-        });
+        },
+        // The options are the same for every scope: built once, not per request (building them, and EF Core comparing
+        // them to find its internal service provider, was a third of a small request's allocations).
+        optionsLifetime: ServiceLifetime.Singleton);
         services.AddSingleton(new ModuleDbContextRegistration(typeof(TContext), schema));
         return services;
     }
