@@ -1954,6 +1954,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stations/opinions/{id}/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetOpinionPhoto"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/stations/opinions/{id}/triage": {
         parameters: {
             query?: never;
@@ -2060,6 +2076,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["AnswerOpinion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/assigned-opinions/{id}/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetAssignedOpinionPhoto"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2198,6 +2230,7 @@ export interface components {
             answer: null | string;
             /** Format: date-time */
             answeredAtUtc: null | string;
+            photoIds: string[];
         };
         AttachmentDto: {
             /** Format: uuid */
@@ -3028,6 +3061,7 @@ export interface components {
             duplicateOfId: null | string;
             /** Format: int32 */
             photoCount: number | string;
+            photos: components["schemas"]["OpinionPhotoDto"][];
             history: components["schemas"]["OpinionEventDto"][];
             duplicateHints: components["schemas"]["OpinionDuplicateHintDto"][];
             categories: string[];
@@ -3082,6 +3116,13 @@ export interface components {
             sla: components["schemas"]["OpinionSla"];
             /** Format: int32 */
             workingDaysLeft: null | number | string;
+        };
+        OpinionPhotoDto: {
+            /** Format: uuid */
+            id: string;
+            contentType: string;
+            /** Format: int64 */
+            sizeBytes: number | string;
         };
         /** @enum {unknown} */
         OpinionRating: "Satisfied" | "BasicallySatisfied" | "Dissatisfied" | null;
@@ -7700,6 +7741,27 @@ export interface operations {
             };
         };
     };
+    GetOpinionPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                photoId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     TriageOpinion: {
         parameters: {
             query?: never;
@@ -7873,6 +7935,27 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AssignedOpinionDto"];
                 };
+            };
+        };
+    };
+    GetAssignedOpinionPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                photoId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -90,6 +90,7 @@ export default {
     contact: 'Contact',
     anonymous: 'Anonymous',
     photos: '{{count}} photos',
+    photoAlt: 'Photo {{index}} from the resident',
     history: 'History',
     hints: 'Possible duplicates (similar, same station, last 30 days)',
     markDuplicate: 'Mark duplicate',

@@ -89,6 +89,7 @@ export default {
     contact: '联系方式',
     anonymous: '匿名',
     photos: '照片 {{count}} 张',
+    photoAlt: '群众上传的照片 {{index}}',
     history: '办理记录',
     hints: '疑似重复(本站近 30 天相似意见)',
     markDuplicate: '标记为重复',

@@ -1,4 +1,4 @@
-// 意见详情: one opinion with its history, duplicate hints and the workflow actions that fit its status — triage
+// 意见详情: one opinion with its photos (thumbnails, click to enlarge), history, duplicate hints and the workflow actions that fit its status — triage
 // (category, community, confidential, deputy), mark duplicate, refer to a handling unit in working days, feed the
 // unit's answer back to the resident, close.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -11,6 +11,12 @@ import { useSession } from '@/auth/me';
 import ProblemResult from '@/components/ProblemResult';
 import { formatDateTime } from '@/components/format';
 import { useShowError } from '@/components/useShowError';
+import OpinionPhotos from './OpinionPhotos';
+
+/** GET /api/stations/opinions/{id}/photos/{photoId}: a photo's bytes for staff who may read the opinion. */
+async function loadPhoto(id: string, photoId: string) {
+  return (await call(api.GET('/api/stations/opinions/{id}/photos/{photoId}', { params: { path: { id, photoId } }, parseAs: 'blob' }))) as unknown as Blob;
+}
 
 export default function OpinionDetailPage() {
   const { id = '' } = useParams();
@@ -46,7 +52,7 @@ export default function OpinionDetailPage() {
             {o.rating ? <Descriptions.Item label={t('opinions.detail.rating')}>{t(`opinions.rating.${o.rating}`)}</Descriptions.Item> : null}
           </Descriptions>
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 12 }} data-testid="detail-content">{o.content}</Typography.Paragraph>
-          {Number(o.photoCount) > 0 ? <Tag>{t('opinions.detail.photos', { count: Number(o.photoCount) })}</Tag> : null}
+          <OpinionPhotos opinionId={o.id} photoIds={o.photos.map((p) => p.id)} load={(photoId) => loadPhoto(o.id, photoId)} scope="staff" />
           {o.answer ? (
             <Card size="small" title={t('opinions.detail.answer')} style={{ marginTop: 12 }}>
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }} data-testid="detail-answer">{o.answer}</Typography.Paragraph>

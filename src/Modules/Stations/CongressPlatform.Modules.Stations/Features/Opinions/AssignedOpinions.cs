@@ -15,7 +15,7 @@ namespace CongressPlatform.Modules.Stations.Features.Opinions;
 public sealed record AssignedOpinionDto(
     Guid Id, string TrackingCode, OpinionStatus Status, string? StationName, string? DeputyName, string Content, string? Category,
     string? Community, string? HandlingUnitName, DateTime? ReferredAtUtc, DateOnly? DueOn, OpinionSla Sla, int? WorkingDaysLeft,
-    string? Answer, DateTime? AnsweredAtUtc);
+    string? Answer, DateTime? AnsweredAtUtc, IReadOnlyList<Guid> PhotoIds);
 
 /// <summary>"指派给我": the opinions referred to the handling units the signed-in officer belongs to, waiting ones first. No contact.</summary>
 [RequiresPermission(StationsPermissions.OpinionsAnswer)]
@@ -35,13 +35,14 @@ internal sealed class ListAssignedOpinionsQueryHandler(StationsDbContext db, IMe
                 o.DeputyName, o.Content, o.Category, o.Community, o.HandlingUnitName, o.ReferredAtUtc, o.DueOn, o.Answer, o.AnsweredAtUtc,
             })
             .ToListAsync(cancellationToken);
+        var photos = await OpinionPhotoFiles.IdsByOpinionAsync(db, rows.Select(r => r.Id).ToList(), cancellationToken);
         var today = ChinaTime.Today(clock);
         var items = new List<AssignedOpinionDto>(rows.Count);
         foreach (var r in rows)
         {
             var (sla, left) = await OpinionWorkflow.SlaAsync(calendar, r.Status, r.DueOn, today, cancellationToken);
             items.Add(new AssignedOpinionDto(r.Id, r.TrackingCode, r.Status, r.StationName, r.DeputyName, r.Content, r.Category, r.Community,
-                r.HandlingUnitName, r.ReferredAtUtc, r.DueOn, sla, left, r.Answer, r.AnsweredAtUtc));
+                r.HandlingUnitName, r.ReferredAtUtc, r.DueOn, sla, left, r.Answer, r.AnsweredAtUtc, photos.GetValueOrDefault(r.Id) ?? []));
         }
         return items;
     }
@@ -76,7 +77,8 @@ internal sealed class AnswerOpinionCommandHandler(StationsDbContext db, IMediato
         OpinionWorkflow.Record(db, opinion, OpinionHistory.Answered, user, opinion.HandlingUnitName, now);
         await db.SaveChangesAsync(cancellationToken);
         return new AssignedOpinionDto(opinion.Id, opinion.TrackingCode, opinion.Status, null, opinion.DeputyName, opinion.Content, opinion.Category,
-            opinion.Community, opinion.HandlingUnitName, opinion.ReferredAtUtc, opinion.DueOn, OpinionSla.None, null, opinion.Answer, opinion.AnsweredAtUtc);
+            opinion.Community, opinion.HandlingUnitName, opinion.ReferredAtUtc, opinion.DueOn, OpinionSla.None, null, opinion.Answer, opinion.AnsweredAtUtc,
+            (await OpinionPhotoFiles.ListAsync(db, opinion.Id, cancellationToken)).Select(p => p.Id).ToList());
     }
 }
 
