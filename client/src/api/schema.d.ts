@@ -3093,6 +3093,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            level: components["schemas"]["OpinionUnitLevel"];
+            tenantName: string;
         };
         OpinionListItemDto: {
             /** Format: uuid */
@@ -3137,6 +3139,8 @@ export interface components {
         };
         /** @enum {unknown} */
         OpinionStatus: "Received" | "Referred" | "Answered" | "FedBack" | "Closed";
+        /** @enum {unknown} */
+        OpinionUnitLevel: "Own" | "Superior" | "Subordinate";
         PagedResultOfAuditEntryDto: {
             items: components["schemas"]["AuditEntryDto"][];
             /** Format: int32 */

@@ -100,6 +100,12 @@ export default {
     refer: 'Refer',
     unit: 'Handling unit',
     unitRequired: 'Choose a handling unit',
+    unitGroup: {
+      Own: 'This street ({{tenant}})',
+      OwnTop: 'This organisation ({{tenant}})',
+      Superior: 'District departments ({{tenant}})',
+      Subordinate: 'Subordinate organisations',
+    },
     workingDays: 'Deadline (working days)',
     referSubmit: 'Refer',
     answer: 'Unit’s answer',

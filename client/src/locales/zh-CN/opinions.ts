@@ -99,6 +99,12 @@ export default {
     refer: '交办',
     unit: '承办单位',
     unitRequired: '请选择承办单位',
+    unitGroup: {
+      Own: '本街道({{tenant}})',
+      OwnTop: '本级({{tenant}})',
+      Superior: '区级部门({{tenant}})',
+      Subordinate: '下级单位',
+    },
     workingDays: '办理期限(工作日)',
     referSubmit: '交办',
     answer: '承办单位答复',

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { json, renderPage, stubFetch } from '@/test/page';
 import AssignedOpinionsPage from '../assigned-opinions';
-import OpinionDetailPage from '.';
+import OpinionDetailPage, { unitGroups } from '.';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -62,5 +62,36 @@ describe('opinion photos', () => {
     await waitFor(() => expect(screen.getAllByTestId('opinion-photo')).toHaveLength(1));
     expect(asked).toContain('/api/stations/assigned-opinions/o-1/photos/p-9');
     expect(asked.some((p) => p.startsWith('/api/stations/opinions/'))).toBe(false);
+  });
+});
+
+describe('referral picker', () => {
+  const units = [
+    { id: 'u-1', name: '东柳街道城管科', level: 'Own' as const, tenantName: '东柳街道' },
+    { id: 'u-2', name: '区住建局', level: 'Superior' as const, tenantName: '柳城区' },
+    { id: 'u-3', name: '区交通局', level: 'Superior' as const, tenantName: '柳城区' },
+  ];
+
+  it('groups the own units and the district departments', () => {
+    const t = (key: string, options?: Record<string, unknown>) => `${key}|${String(options?.tenant ?? '')}`;
+    const groups = unitGroups(units, t);
+    expect(groups.map((g) => g.title)).toEqual(['Own', 'Superior']);
+    expect(groups[1].options.map((o) => o.value)).toEqual(['u-2', 'u-3']);
+    expect(unitGroups(units.slice(0, 1), t)[0].label.props.children).toBe('opinions.detail.unitGroup.OwnTop|东柳街道');
+    expect(groups[0].label.props.children).toBe('opinions.detail.unitGroup.Own|东柳街道');
+  });
+
+  it('offers the district departments under their own heading on a received opinion', async () => {
+    stubPhotos({
+      '/api/stations/opinions/o-1': { ...detail, status: 'Received', feedback: null, photoCount: 0, photos: [] },
+      '/api/stations/opinions/handling-units': units,
+      '/api/stations/opinions/station-deputies': [],
+    });
+    renderPage(<OpinionDetailPage />, { permissions: ['stations.opinions.read', 'stations.opinions.manage'], path: '/stations/opinions/o-1', route: '/stations/opinions/:id' });
+    const picker = await screen.findByTestId('refer-unit');
+    fireEvent.mouseDown(picker.querySelector('.ant-select-selector') ?? picker);
+    expect(await screen.findByText('本街道(东柳街道)')).toBeTruthy();
+    expect(screen.getByText('区级部门(柳城区)')).toBeTruthy();
+    expect(screen.getByText('区住建局')).toBeTruthy();
   });
 });
