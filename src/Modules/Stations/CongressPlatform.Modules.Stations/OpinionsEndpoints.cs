@@ -116,7 +116,7 @@ internal static class OpinionsEndpoints
     }
 
     /// <summary>A photo's bytes as its sniffed type; never cached by shared caches, never run as anything but an image.</summary>
-    private static FileStreamHttpResult Photo(HttpContext http, OpinionPhotoContent photo)
+    private static FileStreamHttpResult Photo(HttpContext http, OpinionPhotoFileDto photo)
     {
         var headers = http.Response.Headers;
         headers.XContentTypeOptions = "nosniff";

@@ -13,15 +13,15 @@ namespace CongressPlatform.Modules.Stations.Features.Opinions;
 public sealed record OpinionPhotoDto(Guid Id, string ContentType, long SizeBytes);
 
 /// <summary>A photo's bytes, opened for streaming (the endpoint disposes the stream).</summary>
-public sealed record OpinionPhotoContent(Stream Content, string ContentType, DateTime UploadedAtUtc);
+public sealed record OpinionPhotoFileDto(Stream Content, string ContentType, DateTime UploadedAtUtc);
 
 /// <summary>A photo of an opinion in the caller's tenant scope, for staff who may read the opinion; another scope's is a 404.</summary>
 [RequiresPermission(StationsPermissions.OpinionsRead)]
-public sealed record GetOpinionPhotoQuery(Guid OpinionId, Guid PhotoId) : IQuery<OpinionPhotoContent>;
+public sealed record GetOpinionPhotoQuery(Guid OpinionId, Guid PhotoId) : IQuery<OpinionPhotoFileDto>;
 
-internal sealed class GetOpinionPhotoQueryHandler(StationsDbContext db, IFileStore store) : IRequestHandler<GetOpinionPhotoQuery, OpinionPhotoContent>
+internal sealed class GetOpinionPhotoQueryHandler(StationsDbContext db, IFileStore store) : IRequestHandler<GetOpinionPhotoQuery, OpinionPhotoFileDto>
 {
-    public async Task<OpinionPhotoContent> Handle(GetOpinionPhotoQuery request, CancellationToken cancellationToken)
+    public async Task<OpinionPhotoFileDto> Handle(GetOpinionPhotoQuery request, CancellationToken cancellationToken)
     {
         // The tenant filters decide: a sibling street's opinion is not found.
         if (!await db.Opinions.AnyAsync(o => o.Id == request.OpinionId, cancellationToken))
@@ -34,12 +34,12 @@ internal sealed class GetOpinionPhotoQueryHandler(StationsDbContext db, IFileSto
 
 /// <summary>A photo of an opinion referred to one of the signed-in officer's handling units (in whichever tenant); anyone else gets 404.</summary>
 [RequiresPermission(StationsPermissions.OpinionsAnswer)]
-public sealed record GetAssignedOpinionPhotoQuery(Guid OpinionId, Guid PhotoId) : IQuery<OpinionPhotoContent>;
+public sealed record GetAssignedOpinionPhotoQuery(Guid OpinionId, Guid PhotoId) : IQuery<OpinionPhotoFileDto>;
 
 internal sealed class GetAssignedOpinionPhotoQueryHandler(StationsDbContext db, IMediator mediator, IFileStore store)
-    : IRequestHandler<GetAssignedOpinionPhotoQuery, OpinionPhotoContent>
+    : IRequestHandler<GetAssignedOpinionPhotoQuery, OpinionPhotoFileDto>
 {
-    public async Task<OpinionPhotoContent> Handle(GetAssignedOpinionPhotoQuery request, CancellationToken cancellationToken)
+    public async Task<OpinionPhotoFileDto> Handle(GetAssignedOpinionPhotoQuery request, CancellationToken cancellationToken)
     {
         var units = await mediator.Send(new GetMyHandlingUnitIdsQuery(), cancellationToken);
         if (!await AssignedOpinions.Of(db, units).AnyAsync(o => o.Id == request.OpinionId, cancellationToken))
@@ -69,7 +69,7 @@ internal static class OpinionPhotoFiles
     }
 
     /// <summary>Opens a photo of an opinion the caller was already allowed to see.</summary>
-    public static async Task<OpinionPhotoContent> OpenAsync(StationsDbContext db, IFileStore store, Guid opinionId, Guid photoId,
+    public static async Task<OpinionPhotoFileDto> OpenAsync(StationsDbContext db, IFileStore store, Guid opinionId, Guid photoId,
         CancellationToken cancellationToken)
     {
         OpinionPhoto photo = await db.OpinionPhotos.IgnoreQueryFilters().AsNoTracking()
@@ -77,6 +77,6 @@ internal static class OpinionPhotoFiles
         var content = await store.OpenReadAsync(photo.StorageKey, cancellationToken)
             ?? throw new NotFoundException("opinion.photo_missing", Text.Of(
                 "照片文件已不存在,请联系管理员。", "The photo's file is missing; contact the administrator."));
-        return new OpinionPhotoContent(content, photo.ContentType, photo.UploadedAtUtc);
+        return new OpinionPhotoFileDto(content, photo.ContentType, photo.UploadedAtUtc);
     }
 }
