@@ -1666,6 +1666,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stations/stations/keeper-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListStationKeeperCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/stations/stations/{id}": {
         parameters: {
             query?: never;
@@ -2882,6 +2898,13 @@ export interface components {
             finishedAtUtc: null | string;
             succeeded: boolean;
             error: null | string;
+        };
+        KeeperCandidateDto: {
+            /** Format: uuid */
+            userId: string;
+            userName: string;
+            displayName: string;
+            isStationKeeper: boolean;
         };
         KindPointsDto: {
             kind: components["schemas"]["DutyKind"];
@@ -7259,6 +7282,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StationDto"];
+                };
+            };
+        };
+    };
+    ListStationKeeperCandidates: {
+        parameters: {
+            query?: {
+                stationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeeperCandidateDto"][];
                 };
             };
         };
