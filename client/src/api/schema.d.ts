@@ -1666,6 +1666,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stations/stations/keeper-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListStationKeeperCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/stations/stations/{id}": {
         parameters: {
             query?: never;
@@ -1954,6 +1970,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stations/opinions/{id}/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetOpinionPhoto"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/stations/opinions/{id}/triage": {
         parameters: {
             query?: never;
@@ -2060,6 +2092,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["AnswerOpinion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/assigned-opinions/{id}/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetAssignedOpinionPhoto"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2198,6 +2246,7 @@ export interface components {
             answer: null | string;
             /** Format: date-time */
             answeredAtUtc: null | string;
+            photoIds: string[];
         };
         AttachmentDto: {
             /** Format: uuid */
@@ -2850,6 +2899,13 @@ export interface components {
             succeeded: boolean;
             error: null | string;
         };
+        KeeperCandidateDto: {
+            /** Format: uuid */
+            userId: string;
+            userName: string;
+            displayName: string;
+            isStationKeeper: boolean;
+        };
         KindPointsDto: {
             kind: components["schemas"]["DutyKind"];
             /** Format: int32 */
@@ -3028,6 +3084,7 @@ export interface components {
             duplicateOfId: null | string;
             /** Format: int32 */
             photoCount: number | string;
+            photos: components["schemas"]["OpinionPhotoDto"][];
             history: components["schemas"]["OpinionEventDto"][];
             duplicateHints: components["schemas"]["OpinionDuplicateHintDto"][];
             categories: string[];
@@ -3059,6 +3116,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            level: components["schemas"]["OpinionUnitLevel"];
+            tenantName: string;
         };
         OpinionListItemDto: {
             /** Format: uuid */
@@ -3083,6 +3142,13 @@ export interface components {
             /** Format: int32 */
             workingDaysLeft: null | number | string;
         };
+        OpinionPhotoDto: {
+            /** Format: uuid */
+            id: string;
+            contentType: string;
+            /** Format: int64 */
+            sizeBytes: number | string;
+        };
         /** @enum {unknown} */
         OpinionRating: "Satisfied" | "BasicallySatisfied" | "Dissatisfied" | null;
         /** @enum {unknown} */
@@ -3096,6 +3162,8 @@ export interface components {
         };
         /** @enum {unknown} */
         OpinionStatus: "Received" | "Referred" | "Answered" | "FedBack" | "Closed";
+        /** @enum {unknown} */
+        OpinionUnitLevel: "Own" | "Superior" | "Subordinate";
         PagedResultOfAuditEntryDto: {
             items: components["schemas"]["AuditEntryDto"][];
             /** Format: int32 */
@@ -7218,6 +7286,28 @@ export interface operations {
             };
         };
     };
+    ListStationKeeperCandidates: {
+        parameters: {
+            query?: {
+                stationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeeperCandidateDto"][];
+                };
+            };
+        };
+    };
     GetStation: {
         parameters: {
             query?: never;
@@ -7700,6 +7790,27 @@ export interface operations {
             };
         };
     };
+    GetOpinionPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                photoId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     TriageOpinion: {
         parameters: {
             query?: never;
@@ -7873,6 +7984,27 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AssignedOpinionDto"];
                 };
+            };
+        };
+    };
+    GetAssignedOpinionPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                photoId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -93,7 +93,7 @@ public sealed class StationNetworkTests(Platforms platforms)
         var factory = await platforms.GetAsync(provider);
         var staff = factory.As("staff-net2", Demo.Street, "staff");
         var s = Suffix();
-        var keeperId = Guid.NewGuid();
+        var keeperId = await KeeperAccounts.CreateAsync(factory, Demo.Street, "station-keeper");
         var centre = await CreateAsync(staff, "CentreStation", null, $"中心站{s}", keeperId);
 
         var sibling = factory.As("staff-net-sib", Demo.Sibling, "staff");

@@ -8,6 +8,7 @@ using CongressPlatform.SharedKernel;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 
@@ -36,6 +37,10 @@ internal static class OpinionsEndpoints
             .RequirePermission(StationsPermissions.OpinionsManage).WithName("ListOpinionStationDeputies");
         opinions.MapGet("/{id:guid}", (Guid id, IMediator m, CancellationToken ct) => m.Send(new GetOpinionQuery(id), ct))
             .RequirePermission(StationsPermissions.OpinionsRead).WithName("GetOpinion");
+        opinions.MapGet("/{id:guid}/photos/{photoId:guid}", async (Guid id, Guid photoId, IMediator m, HttpContext http, CancellationToken ct) =>
+                Photo(http, await m.Send(new GetOpinionPhotoQuery(id, photoId), ct)))
+            .RequirePermission(StationsPermissions.OpinionsRead).WithName("GetOpinionPhoto")
+            .Produces(StatusCodes.Status200OK, contentType: "image/jpeg");
         opinions.MapPost("/{id:guid}/triage", (Guid id, TriageOpinionBody body, IMediator m, CancellationToken ct) => m.Send(body.ToCommand(id), ct))
             .RequirePermission(StationsPermissions.OpinionsManage).WithName("TriageOpinion");
         opinions.MapPost("/{id:guid}/duplicate", (Guid id, MarkOpinionDuplicateBody body, IMediator m, CancellationToken ct) => m.Send(body.ToCommand(id), ct))
@@ -52,6 +57,10 @@ internal static class OpinionsEndpoints
             .RequirePermission(StationsPermissions.OpinionsAnswer).WithName("ListAssignedOpinions");
         assigned.MapPost("/{id:guid}/answer", (Guid id, AnswerOpinionBody body, IMediator m, CancellationToken ct) => m.Send(body.ToCommand(id), ct))
             .RequirePermission(StationsPermissions.OpinionsAnswer).WithName("AnswerOpinion");
+        assigned.MapGet("/{id:guid}/photos/{photoId:guid}", async (Guid id, Guid photoId, IMediator m, HttpContext http, CancellationToken ct) =>
+                Photo(http, await m.Send(new GetAssignedOpinionPhotoQuery(id, photoId), ct)))
+            .RequirePermission(StationsPermissions.OpinionsAnswer).WithName("GetAssignedOpinionPhoto")
+            .Produces(StatusCodes.Status200OK, contentType: "image/jpeg");
 
         var pub = endpoints.MapGroup("/api/stations/public-opinions").WithTags("Stations: public opinions")
             .AllowPublic("Residents leave and follow opinions without an account: the station is checked, the tracking code is the key")
@@ -104,6 +113,16 @@ internal static class OpinionsEndpoints
         var result = await m.Send(new SubmitPublicOpinionCommand(stationId, deputyId, form["content"].ToString(), Nullable(form["category"]),
             Nullable(form["contactName"]), Nullable(form["contactPhone"]), key.Length == 0 ? null : key, photos), ct);
         return TypedResults.Created($"/api/stations/public-opinions/{result.TrackingCode}", result);
+    }
+
+    /// <summary>A photo's bytes as its sniffed type; never cached by shared caches, never run as anything but an image.</summary>
+    private static FileStreamHttpResult Photo(HttpContext http, OpinionPhotoFileDto photo)
+    {
+        var headers = http.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.CacheControl = "private, no-cache";
+        headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        return TypedResults.Stream(photo.Content, photo.ContentType, lastModified: new DateTimeOffset(photo.UploadedAtUtc, TimeSpan.Zero));
     }
 
     private static string? Nullable(Microsoft.Extensions.Primitives.StringValues value) => string.IsNullOrWhiteSpace(value) ? null : value.ToString();

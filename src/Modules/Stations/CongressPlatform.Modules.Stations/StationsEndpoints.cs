@@ -19,6 +19,8 @@ internal static class StationsEndpoints
         var stations = endpoints.MapGroup("/api/stations/stations").WithTags("Stations: stations");
         stations.MapGet("/", (bool? includeInactive, IMediator m, CancellationToken ct) => m.Send(new ListStationsQuery(includeInactive ?? false), ct))
             .RequirePermission(StationsPermissions.StationsRead).WithName("ListStations");
+        stations.MapGet("/keeper-candidates", (Guid? stationId, IMediator m, CancellationToken ct) => m.Send(new ListKeeperCandidatesQuery(stationId), ct))
+            .RequirePermission(StationsPermissions.StationsManage).WithName("ListStationKeeperCandidates");
         stations.MapGet("/{id:guid}", (Guid id, IMediator m, CancellationToken ct) => m.Send(new GetStationQuery(id), ct))
             .RequirePermission(StationsPermissions.StationsRead).WithName("GetStation");
         stations.MapPost("/", async (CreateStationCommand command, IMediator m, CancellationToken ct) =>

@@ -1,5 +1,5 @@
 // 指派给我: the opinions referred to the handling units the signed-in officer belongs to, with the SLA light; the
-// officer answers in the system. No resident contact is shown here.
+// officer answers in the system and sees the resident's photos. No resident contact is shown here.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Empty, Form, Input, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,12 @@ import { api, call } from '@/api/client';
 import { SLA_COLOR, type AssignedOpinion } from '@/api/opinions';
 import ProblemResult from '@/components/ProblemResult';
 import { useShowError } from '@/components/useShowError';
+import OpinionPhotos from '../opinion-detail/OpinionPhotos';
+
+/** GET /api/stations/assigned-opinions/{id}/photos/{photoId}: a photo of an opinion referred to the officer's unit. */
+async function loadPhoto(id: string, photoId: string) {
+  return (await call(api.GET('/api/stations/assigned-opinions/{id}/photos/{photoId}', { params: { path: { id, photoId } }, parseAs: 'blob' }))) as unknown as Blob;
+}
 
 const key = ['stations', 'assigned-opinions'];
 
@@ -48,6 +54,7 @@ function AssignedItem({ opinion: o }: { opinion: AssignedOpinion }) {
         </Space>
         <Typography.Text type="secondary">{[o.stationName, o.deputyName, o.category].filter(Boolean).join(' · ')}</Typography.Text>
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{o.content}</Typography.Paragraph>
+        <OpinionPhotos opinionId={o.id} photoIds={o.photoIds} load={(photoId) => loadPhoto(o.id, photoId)} scope="officer" />
         {o.status === 'Referred' ? (
           <Form form={form} layout="vertical" onFinish={(v) => answer.mutate(v)}>
             <Form.Item name="answer" label={t('opinions.assigned.answer')} rules={[{ required: true, whitespace: true, message: t('opinions.assigned.answerRequired') }]}>

@@ -1,4 +1,4 @@
-// 意见详情: one opinion with its history, duplicate hints and the workflow actions that fit its status — triage
+// 意见详情: one opinion with its photos (thumbnails, click to enlarge), history, duplicate hints and the workflow actions that fit its status — triage
 // (category, community, confidential, deputy), mark duplicate, refer to a handling unit in working days, feed the
 // unit's answer back to the resident, close.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -11,6 +11,31 @@ import { useSession } from '@/auth/me';
 import ProblemResult from '@/components/ProblemResult';
 import { formatDateTime } from '@/components/format';
 import { useShowError } from '@/components/useShowError';
+import OpinionPhotos from './OpinionPhotos';
+
+/** GET /api/stations/opinions/{id}/photos/{photoId}: a photo's bytes for staff who may read the opinion. */
+async function loadPhoto(id: string, photoId: string) {
+  return (await call(api.GET('/api/stations/opinions/{id}/photos/{photoId}', { params: { path: { id, photoId } }, parseAs: 'blob' }))) as unknown as Blob;
+}
+
+type UnitOption = { id: string; name: string; level: 'Own' | 'Superior' | 'Subordinate'; tenantName: string };
+const LEVELS = ['Own', 'Superior', 'Subordinate'] as const;
+
+/** The referral picker's units in groups: 本街道 (the caller's own; 本级 at the top), 区级部门 (the tenants above), 下级单位 (a supervisor's subtree). */
+export function unitGroups(units: UnitOption[], t: (key: string, options?: Record<string, unknown>) => string) {
+  // Without a tenant above (the district itself) the own units are 本级, not 本街道.
+  const top = !units.some((u) => u.level === 'Superior');
+  return LEVELS.map((level) => {
+    const inLevel = units.filter((u) => u.level === level);
+    const tenants = [...new Set(inLevel.map((u) => u.tenantName))];
+    const key = level === 'Own' && top ? 'OwnTop' : level;
+    return {
+      label: <span data-testid={`refer-group-${level}`}>{t(`opinions.detail.unitGroup.${key}`, { tenant: tenants.join('、') })}</span>,
+      title: level,
+      options: inLevel.map((u) => ({ value: u.id, label: level === 'Subordinate' ? `${u.name}(${u.tenantName})` : u.name })),
+    };
+  }).filter((group) => group.options.length > 0);
+}
 
 export default function OpinionDetailPage() {
   const { id = '' } = useParams();
@@ -46,7 +71,7 @@ export default function OpinionDetailPage() {
             {o.rating ? <Descriptions.Item label={t('opinions.detail.rating')}>{t(`opinions.rating.${o.rating}`)}</Descriptions.Item> : null}
           </Descriptions>
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 12 }} data-testid="detail-content">{o.content}</Typography.Paragraph>
-          {Number(o.photoCount) > 0 ? <Tag>{t('opinions.detail.photos', { count: Number(o.photoCount) })}</Tag> : null}
+          <OpinionPhotos opinionId={o.id} photoIds={o.photos.map((p) => p.id)} load={(photoId) => loadPhoto(o.id, photoId)} scope="staff" />
           {o.answer ? (
             <Card size="small" title={t('opinions.detail.answer')} style={{ marginTop: 12 }}>
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }} data-testid="detail-answer">{o.answer}</Typography.Paragraph>
@@ -158,7 +183,7 @@ function Actions({ opinion: o, queryKey }: { opinion: OpinionDetail; queryKey: u
         <Card size="small" title={t('opinions.detail.refer')}>
           <Form layout="vertical" initialValues={{ workingDays: 15 }} onFinish={(v: { handlingUnitId: string; workingDays: number }) => refer.mutate(v)}>
             <Form.Item name="handlingUnitId" label={t('opinions.detail.unit')} rules={[{ required: true, message: t('opinions.detail.unitRequired') }]}>
-              <Select showSearch optionFilterProp="label" options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))} data-testid="refer-unit" />
+              <Select showSearch optionFilterProp="label" options={unitGroups(units.data ?? [], t)} data-testid="refer-unit" />
             </Form.Item>
             <Form.Item name="workingDays" label={t('opinions.detail.workingDays')}>
               <InputNumber min={1} max={60} />

@@ -1,5 +1,5 @@
 // The station drawer: create (staff) or edit (staff everything; a keeper the details of their own station — the tier,
-// the parent and the keeper are then read-only, as the API keeps them).
+// the parent and the keeper are then read-only, as the API keeps them). Staff pick the keeper's account.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Drawer, Form, Grid, Input, Select } from 'antd';
 import { useEffect } from 'react';
@@ -15,6 +15,7 @@ interface Values {
   community?: string;
   address: string;
   openingHours: string;
+  keeperUserId?: string | null;
   keeperName?: string;
   liaisonName?: string;
   phone?: string;
@@ -47,6 +48,20 @@ export default function StationForm({
     enabled: open && !detailsOnly,
   });
   const parents = parentOptions(kind, all.data ?? [], station?.id).map((s) => ({ value: s.id, label: s.name }));
+  // The keeper is picked from the accounts of the station's organisation (staff or station keepers): the link gives the
+  // keeper's rights; a station kept by name only (older data) keeps its typed name until an account is picked.
+  const candidates = useQuery({
+    queryKey: [...stationsKey, 'keeper-candidates', station?.id ?? ''],
+    queryFn: () => call(api.GET('/api/stations/stations/keeper-candidates', { params: { query: { stationId: station?.id } } })),
+    enabled: open && !detailsOnly,
+  });
+  const keeperUserId = Form.useWatch('keeperUserId', form);
+  const keeperOptions = (candidates.data ?? []).map((c) => ({
+    value: c.userId,
+    label: `${c.displayName}(${c.userName}${c.isStationKeeper ? ' · ' + t('stations.keeperRole') : ''})`,
+  }));
+  if (station?.keeperUserId && !keeperOptions.some((o) => o.value === station.keeperUserId))
+    keeperOptions.push({ value: station.keeperUserId, label: station.keeperName ?? station.keeperUserId });
 
   useEffect(() => {
     if (!open) return;
@@ -59,6 +74,7 @@ export default function StationForm({
         community: station.community ?? undefined,
         address: station.address,
         openingHours: station.openingHours,
+        keeperUserId: station.keeperUserId ?? undefined,
         keeperName: station.keeperName ?? undefined,
         liaisonName: station.liaisonName ?? undefined,
         phone: station.phone ?? undefined,
@@ -74,7 +90,7 @@ export default function StationForm({
         community: v.community || null,
         address: v.address,
         openingHours: v.openingHours,
-        keeperUserId: station?.keeperUserId ?? null,
+        keeperUserId: detailsOnly ? (station?.keeperUserId ?? null) : (v.keeperUserId ?? null),
         keeperName: v.keeperName || null,
         liaisonName: v.liaisonName || null,
         phone: v.phone || null,
@@ -143,8 +159,23 @@ export default function StationForm({
         <Form.Item name="openingHours" label={t('stations.hours')} rules={required(t('stations.hours'))} extra={t('stations.hoursHelp')}>
           <Input maxLength={200} data-testid="station-hours" />
         </Form.Item>
+        <Form.Item name="keeperUserId" label={t('stations.keeperAccount')} extra={t('stations.keeperAccountHelp')}>
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            disabled={detailsOnly}
+            options={keeperOptions}
+            loading={candidates.isLoading}
+            data-testid="station-keeper-account"
+            onChange={(id?: string) => {
+              const picked = candidates.data?.find((c) => c.userId === id);
+              if (picked) form.setFieldValue('keeperName', picked.displayName);
+            }}
+          />
+        </Form.Item>
         <Form.Item name="keeperName" label={t('stations.keeper')}>
-          <Input maxLength={50} disabled={detailsOnly} />
+          <Input maxLength={50} disabled={detailsOnly || !!keeperUserId} data-testid="station-keeper-name" />
         </Form.Item>
         <Form.Item name="liaisonName" label={t('stations.liaison')}>
           <Input maxLength={50} />

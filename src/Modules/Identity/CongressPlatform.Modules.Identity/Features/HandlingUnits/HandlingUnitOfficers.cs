@@ -1,4 +1,5 @@
 using CongressPlatform.BuildingBlocks.Security;
+using CongressPlatform.BuildingBlocks.Tenancy;
 using CongressPlatform.Modules.Identity.Contracts;
 using CongressPlatform.Modules.Identity.Domain;
 using CongressPlatform.Modules.Identity.Persistence;
@@ -80,17 +81,49 @@ internal sealed class SetHandlingUnitOfficersCommandHandler(IdentityDbContext db
     }
 }
 
-internal sealed class GetHandlingUnitsQueryHandler(IdentityDbContext db) : IRequestHandler<GetHandlingUnitsQuery, IReadOnlyList<HandlingUnitSummaryDto>>
+internal sealed class GetHandlingUnitsQueryHandler(IdentityDbContext db, ITenantContext tenant)
+    : IRequestHandler<GetHandlingUnitsQuery, IReadOnlyList<HandlingUnitSummaryDto>>
 {
     public async Task<IReadOnlyList<HandlingUnitSummaryDto>> Handle(GetHandlingUnitsQuery request, CancellationToken cancellationToken)
     {
-        var units = db.HandlingUnits.AsNoTracking();
-        if (!request.IncludeInactive)
+        var rows = (await Active(db.HandlingUnits.AsNoTracking(), request.IncludeInactive).ToListAsync(cancellationToken))
+            .Select(u => (Unit: u, Superior: false)).ToList();
+        var superiors = request.IncludeSuperiors ? SuperiorPaths() : [];
+        if (superiors.Count > 0)
         {
-            units = units.Where(u => u.IsActive);
+            // Above the scope the tenant filters hide them: only the ancestors' own units are added, by their paths.
+            // (A query of its own: IgnoreQueryFilters would lift the filters of everything joined to it.)
+            rows.AddRange((await Active(db.HandlingUnits.IgnoreQueryFilters().AsNoTracking().Where(u => superiors.Contains(u.TenantPath)),
+                request.IncludeInactive).ToListAsync(cancellationToken)).Select(u => (Unit: u, Superior: true)));
         }
-        var rows = await units.Select(u => new HandlingUnitSummaryDto(u.Id, u.TenantId, u.Name, u.IsActive)).ToListAsync(cancellationToken);
-        return rows.OrderBy(u => u.Name, StringComparer.Ordinal).ToList();
+        var tenantIds = rows.Select(r => r.Unit.TenantId).Distinct().ToList();
+        var tenantNames = await db.Tenants.IgnoreQueryFilters().AsNoTracking().Where(t => tenantIds.Contains(t.Id))
+            .ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+        return rows
+            .Select(r => new HandlingUnitSummaryDto(r.Unit.Id, r.Unit.TenantId, tenantNames.GetValueOrDefault(r.Unit.TenantId, string.Empty), r.Unit.Name,
+                r.Unit.IsActive, r.Superior))
+            .OrderBy(u => u.Superior).ThenBy(u => u.Name, StringComparer.Ordinal).ToList();
+    }
+
+    private static IQueryable<HandlingUnit> Active(IQueryable<HandlingUnit> units, bool includeInactive) =>
+        includeInactive ? units : units.Where(u => u.IsActive);
+
+    /// <summary>The paths of the tenants above the active one (<c>/liucheng/dongliu/</c> → <c>/liucheng/</c>).</summary>
+    private List<string> SuperiorPaths()
+    {
+        if (!tenant.IsResolved || tenant.IsSystem)
+        {
+            return [];
+        }
+        var codes = tenant.TenantPath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var paths = new List<string>();
+        var path = "/";
+        foreach (var code in codes[..^1])
+        {
+            path = $"{path}{code}/";
+            paths.Add(path);
+        }
+        return paths;
     }
 }
 

@@ -18,11 +18,11 @@ public sealed record OpinionDetailDto(
     string? DeputyName, string Content, string? Category, string? Community, bool Confidential, bool Anonymous, string? ContactName,
     string? ContactPhone, DateTime SubmittedAtUtc, DateOnly ReceivedOn, Guid? HandlingUnitId, string? HandlingUnitName, DateTime? ReferredAtUtc,
     DateOnly? DueOn, OpinionSla Sla, int? WorkingDaysLeft, string? Answer, DateTime? AnsweredAtUtc, string? AnsweredByName, string? Feedback,
-    DateTime? FedBackAtUtc, OpinionRating? Rating, Guid? DuplicateOfId, int PhotoCount, IReadOnlyList<OpinionEventDto> History,
+    DateTime? FedBackAtUtc, OpinionRating? Rating, Guid? DuplicateOfId, int PhotoCount, IReadOnlyList<OpinionPhotoDto> Photos, IReadOnlyList<OpinionEventDto> History,
     IReadOnlyList<OpinionDuplicateHintDto> DuplicateHints, IReadOnlyList<string> Categories);
 
 /// <summary>
-/// One opinion with its history and duplicate hints (same station, similar text, the 30 days before it). The resident's
+/// One opinion with its history, its photos (read from <c>photos/{photoId}</c>) and duplicate hints (same station, similar text, the 30 days before it). The resident's
 /// contact only for those who feed back (manage); deputies and others read the rest.
 /// </summary>
 [RequiresPermission(StationsPermissions.OpinionsRead)]
@@ -51,13 +51,13 @@ internal static class OpinionDetails
         var history = await db.OpinionEvents.IgnoreQueryFilters().AsNoTracking().Where(e => e.OpinionId == o.Id)
             .OrderBy(e => e.AtUtc).ThenBy(e => e.Id)
             .Select(e => new OpinionEventDto(e.Kind, e.ActorName, e.Note, e.AtUtc)).ToListAsync(cancellationToken);
-        var photos = await db.OpinionPhotos.IgnoreQueryFilters().CountAsync(p => p.OpinionId == o.Id, cancellationToken);
+        var photos = await OpinionPhotoFiles.ListAsync(db, o.Id, cancellationToken);
         var hints = await DuplicateHintsAsync(db, o, cancellationToken);
         var (sla, left) = await OpinionWorkflow.SlaAsync(calendar, o.Status, o.DueOn, ChinaTime.Today(clock), cancellationToken);
         return new OpinionDetailDto(o.Id, o.TrackingCode, o.Channel, o.Status, o.StationId, station, o.DeputyId, o.DeputyName, o.Content,
             o.Category, o.Community, o.Confidential, o.Anonymous, showContact ? o.ContactName : null, showContact ? o.ContactPhone : null,
             o.SubmittedAtUtc, o.ReceivedOn, o.HandlingUnitId, o.HandlingUnitName, o.ReferredAtUtc, o.DueOn, sla, left, o.Answer,
-            o.AnsweredAtUtc, o.AnsweredByName, o.Feedback, o.FedBackAtUtc, o.Rating, o.DuplicateOfId, photos, history, hints,
+            o.AnsweredAtUtc, o.AnsweredByName, o.Feedback, o.FedBackAtUtc, o.Rating, o.DuplicateOfId, photos.Count, photos, history, hints,
             OpinionWorkflow.Categories);
     }
 

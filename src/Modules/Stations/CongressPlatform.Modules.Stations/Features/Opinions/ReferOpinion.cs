@@ -1,6 +1,5 @@
 using CongressPlatform.BuildingBlocks.Calendar;
 using CongressPlatform.BuildingBlocks.Security;
-using CongressPlatform.Modules.Identity.Contracts;
 using CongressPlatform.Modules.Stations.Contracts;
 using CongressPlatform.Modules.Stations.Features.PublicOpinions;
 using CongressPlatform.Modules.Stations.Persistence;
@@ -11,7 +10,7 @@ using MediatR;
 namespace CongressPlatform.Modules.Stations.Features.Opinions;
 
 /// <summary>
-/// Refers an opinion to a handling unit the caller's scope sees (交办), due a number of working days after today
+/// Refers an opinion to a handling unit the caller's scope sees or one of the tenants above it (a district department) (交办), due a number of working days after today
 /// (default 15, counted on the working calendar: weekends and holidays skipped, make-up workdays counted).
 /// </summary>
 [RequiresPermission(StationsPermissions.OpinionsManage)]
@@ -40,7 +39,7 @@ internal sealed class ReferOpinionCommandHandler(StationsDbContext db, IMediator
     public async Task<OpinionDetailDto> Handle(ReferOpinionCommand request, CancellationToken cancellationToken)
     {
         var opinion = await OpinionWorkflow.FindAsync(db, request.Id, cancellationToken);
-        var units = await mediator.Send(new GetHandlingUnitsQuery(), cancellationToken);
+        var units = await OpinionReferralUnits.ListAsync(mediator, cancellationToken);
         var unit = units.FirstOrDefault(u => u.Id == request.HandlingUnitId) ?? throw new BusinessRuleException("opinion.unit_unknown", Text.Of(
             "承办单位不存在或已停用,请重新选择。", "The handling unit does not exist or is inactive."));
         var days = request.WorkingDays ?? DefaultWorkingDays;

@@ -23,14 +23,17 @@ internal sealed class CreateStationCommandValidator : AbstractValidator<CreateSt
     }
 }
 
-internal sealed class CreateStationCommandHandler(StationsDbContext db, ITenantContext tenant, ITenantDirectory tenants, TimeProvider clock)
+internal sealed class CreateStationCommandHandler(
+    StationsDbContext db, ITenantContext tenant, ITenantDirectory tenants, IMediator mediator, TimeProvider clock)
     : IRequestHandler<CreateStationCommand, StationDto>
 {
     public async Task<StationDto> Handle(CreateStationCommand request, CancellationToken cancellationToken)
     {
         await StationLookup.EnsureParentAsync(db, tenant, request.Kind, request.ParentId, null, cancellationToken);
+        var (keeperId, keeperName) = await StationKeepers.ResolveAsync(mediator, tenant.TenantId, request.KeeperUserId, request.KeeperName, null,
+            cancellationToken);
         var station = new Station(request.Kind, request.ParentId,
-            new StationDetails(request.Name, request.Community, request.Address, request.OpeningHours, request.KeeperUserId, request.KeeperName,
+            new StationDetails(request.Name, request.Community, request.Address, request.OpeningHours, keeperId, keeperName,
                 request.LiaisonName, request.Phone),
             clock.GetUtcNow().UtcDateTime);
         db.Stations.Add(station);

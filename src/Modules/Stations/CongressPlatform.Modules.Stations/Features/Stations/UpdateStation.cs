@@ -13,7 +13,8 @@ namespace CongressPlatform.Modules.Stations.Features.Stations;
 /// <summary>
 /// Edits a visible station. Staff with <c>stations.stations.manage</c> may change everything, the tier and the parent
 /// included; a station keeper (<c>stations.stations.update</c> alone) only the station whose keeper they are, and there
-/// only the details (name, community, address, hours, liaison, phone) — the tier, the parent and the keeper stay.
+/// only the details (name, community, address, hours, liaison, phone) — the tier, the parent and the keeper stay. A newly
+/// linked keeper account must be one of <see cref="ListKeeperCandidatesQuery"/>'s (its name is then the account's).
 /// <c>Version</c> is the one last read (409 when stale).
 /// </summary>
 [RequiresPermission(StationsPermissions.StationsUpdate)]
@@ -39,7 +40,8 @@ internal sealed class UpdateStationCommandValidator : AbstractValidator<UpdateSt
     }
 }
 
-internal sealed class UpdateStationCommandHandler(StationsDbContext db, ITenantContext tenant, ITenantDirectory tenants, ICurrentUser user, TimeProvider clock)
+internal sealed class UpdateStationCommandHandler(
+    StationsDbContext db, ITenantContext tenant, ITenantDirectory tenants, ICurrentUser user, IMediator mediator, TimeProvider clock)
     : IRequestHandler<UpdateStationCommand, StationDto>
 {
     public async Task<StationDto> Handle(UpdateStationCommand request, CancellationToken cancellationToken)
@@ -67,8 +69,10 @@ internal sealed class UpdateStationCommandHandler(StationsDbContext db, ITenantC
                 station.ChangeKind(request.Kind, now);
                 station.MoveUnder(request.ParentId, now);
             }
-            station.Update(new StationDetails(request.Name, request.Community, request.Address, request.OpeningHours, request.KeeperUserId,
-                request.KeeperName, request.LiaisonName, request.Phone), now);
+            var (keeperId, keeperName) = await StationKeepers.ResolveAsync(mediator, station.TenantId, request.KeeperUserId, request.KeeperName,
+                station.KeeperUserId, cancellationToken);
+            station.Update(new StationDetails(request.Name, request.Community, request.Address, request.OpeningHours, keeperId,
+                keeperName, request.LiaisonName, request.Phone), now);
         }
         await db.SaveChangesAsync(cancellationToken);
         return await StationLookup.DetailAsync(db, tenants, station.Id, cancellationToken);
