@@ -46,27 +46,30 @@ export function PublicNotices({ stationId }: { stationId: string }) {
 function NoticeBody({ notice }: { notice: PublicStationNotice }) {
   const { t } = useTranslation();
   return (
-    <ol style={{ paddingInlineStart: 20, margin: 0 }}>
-      {notice.items.map((item, i) => (
-        <li key={i} style={{ marginBottom: 12, overflowWrap: 'anywhere' }}>
-          <div className="public-muted" style={{ fontSize: 13 }}>
-            {t('notices.public.receivedOn', { date: item.receivedOn })}
-            {item.category ? ` · ${item.category}` : ''} <Tag style={{ marginInlineStart: 4 }}>{item.statusName}</Tag>
-          </div>
-          <div>{item.summary}</div>
-          {item.answer ? (
-            <div style={{ marginTop: 4 }}>
-              <Typography.Text strong>{t('notices.public.answer')}:</Typography.Text>
-              {item.answer}
+    <>
+      <ol style={{ paddingInlineStart: 20, margin: 0 }}>
+        {notice.items.map((item, i) => (
+          <li key={i} style={{ marginBottom: 12, overflowWrap: 'anywhere' }}>
+            <div className="public-muted" style={{ fontSize: 13 }}>
+              {t('notices.public.receivedOn', { date: item.receivedOn })}
+              {item.category ? ` · ${item.category}` : ''} <Tag style={{ marginInlineStart: 4 }}>{item.statusName}</Tag>
             </div>
-          ) : null}
-        </li>
-      ))}
+            <div>{item.summary}</div>
+            {item.answer ? (
+              <div style={{ marginTop: 4 }}>
+                <Typography.Text strong>{t('notices.public.answer')}:</Typography.Text>
+                {item.answer}
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      {/* Outside the list: an <ol> holds only <li> (axe). */}
       {Number(notice.confidentialCount) > 0 ? (
-        <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8 }} data-testid="public-notices-confidential">
           {t('notices.public.confidential', { count: Number(notice.confidentialCount) })}
         </Typography.Paragraph>
       ) : null}
-    </ol>
+    </>
   );
 }

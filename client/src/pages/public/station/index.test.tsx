@@ -59,7 +59,9 @@ describe('public station page', () => {
     expect(headers.map((h) => h.getAttribute('data-testid'))).toEqual(['public-notice-2026-11-20', 'public-notice-2026-10-20']);
     expect(await screen.findByText('电梯经常停运,请打我电话＊＊＊。')).toBeInTheDocument();
     expect(screen.getByText('物业已更换电梯主板。')).toBeInTheDocument();
-    expect(screen.getByText('另有 1 条涉密事项不予公示')).toBeInTheDocument();
+    expect(screen.getByTestId('public-notices-confidential')).toHaveTextContent('另有 1 条涉密事项不予公示');
+    // An <ol> holds only <li> (axe): the count sits after the list.
+    expect(screen.getByTestId('public-notices-confidential').closest('ol')).toBeNull();
   });
 
   it('says in Chinese when the station is closed, and does not ask the API for an id that is no id', async () => {
