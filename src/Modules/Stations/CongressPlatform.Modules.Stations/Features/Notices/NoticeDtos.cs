@@ -52,6 +52,19 @@ internal static class NoticeAccess
                 i.ExcludedReason)).ToList());
     }
 
+    /// <summary>A staff change to one item of a draft notice, saved, and the notice as it is now.</summary>
+    public static async Task<StationNoticeDto> ChangeItemAsync(StationsDbContext db, TimeProvider clock, Guid noticeId, Guid itemId,
+        Action<StationNoticeItem> change, CancellationToken cancellationToken)
+    {
+        var notice = await FindAsync(db, noticeId, cancellationToken);
+        var item = await db.StationNoticeItems.SingleOrDefaultAsync(i => i.Id == itemId && i.NoticeId == notice.Id, cancellationToken)
+            ?? throw ItemNotFound();
+        notice.Touch(clock.GetUtcNow().UtcDateTime);
+        change(item);
+        await db.SaveChangesAsync(cancellationToken);
+        return await BuildAsync(db, notice, cancellationToken);
+    }
+
     /// <summary>Oldest received first, then by id: the order of the notice board.</summary>
     public static IEnumerable<StationNoticeItem> Order(IEnumerable<StationNoticeItem> items) =>
         items.OrderBy(i => i.ReceivedOn).ThenBy(i => i.OpinionId);

@@ -5,7 +5,6 @@ using CongressPlatform.Modules.Stations.Persistence;
 using CongressPlatform.SharedKernel;
 using FluentValidation;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace CongressPlatform.Modules.Stations.Features.Notices;
 
@@ -44,14 +43,18 @@ internal sealed class SetStationNoticeItemExcludedCommandValidator : AbstractVal
             .MaximumLength(200).WithMessage(_ => Text.Of("原因不能超过200字。", "The reason can have at most 200 characters."));
 }
 
-internal sealed class StationNoticeItemCommandHandler(StationsDbContext db, TimeProvider clock)
-    : IRequestHandler<EditStationNoticeItemCommand, StationNoticeDto>, IRequestHandler<SetStationNoticeItemExcludedCommand, StationNoticeDto>
+internal sealed class EditStationNoticeItemCommandHandler(StationsDbContext db, TimeProvider clock)
+    : IRequestHandler<EditStationNoticeItemCommand, StationNoticeDto>
 {
     public Task<StationNoticeDto> Handle(EditStationNoticeItemCommand request, CancellationToken cancellationToken) =>
-        ChangeAsync(request.NoticeId, request.ItemId, item => item.EditSummary(request.Summary), cancellationToken);
+        NoticeAccess.ChangeItemAsync(db, clock, request.NoticeId, request.ItemId, item => item.EditSummary(request.Summary), cancellationToken);
+}
 
+internal sealed class SetStationNoticeItemExcludedCommandHandler(StationsDbContext db, TimeProvider clock)
+    : IRequestHandler<SetStationNoticeItemExcludedCommand, StationNoticeDto>
+{
     public Task<StationNoticeDto> Handle(SetStationNoticeItemExcludedCommand request, CancellationToken cancellationToken) =>
-        ChangeAsync(request.NoticeId, request.ItemId, item =>
+        NoticeAccess.ChangeItemAsync(db, clock, request.NoticeId, request.ItemId, item =>
         {
             if (request.Excluded)
             {
@@ -62,17 +65,6 @@ internal sealed class StationNoticeItemCommandHandler(StationsDbContext db, Time
                 item.Include();
             }
         }, cancellationToken);
-
-    private async Task<StationNoticeDto> ChangeAsync(Guid noticeId, Guid itemId, Action<StationNoticeItem> change, CancellationToken cancellationToken)
-    {
-        var notice = await NoticeAccess.FindAsync(db, noticeId, cancellationToken);
-        var item = await db.StationNoticeItems.SingleOrDefaultAsync(i => i.Id == itemId && i.NoticeId == notice.Id, cancellationToken)
-            ?? throw NoticeAccess.ItemNotFound();
-        notice.Touch(clock.GetUtcNow().UtcDateTime);
-        change(item);
-        await db.SaveChangesAsync(cancellationToken);
-        return await NoticeAccess.BuildAsync(db, notice, cancellationToken);
-    }
 }
 
 /// <summary>Publish a reviewed draft on the public station page (公示).</summary>
@@ -95,8 +87,8 @@ internal sealed class WithdrawStationNoticeCommandValidator : AbstractValidator<
             .MaximumLength(200).WithMessage(_ => Text.Of("原因不能超过200字。", "The reason can have at most 200 characters."));
 }
 
-internal sealed class StationNoticeStatusCommandHandler(StationsDbContext db, ICurrentUser user, TimeProvider clock)
-    : IRequestHandler<PublishStationNoticeCommand, StationNoticeDto>, IRequestHandler<WithdrawStationNoticeCommand, StationNoticeDto>
+internal sealed class PublishStationNoticeCommandHandler(StationsDbContext db, ICurrentUser user, TimeProvider clock)
+    : IRequestHandler<PublishStationNoticeCommand, StationNoticeDto>
 {
     public async Task<StationNoticeDto> Handle(PublishStationNoticeCommand request, CancellationToken cancellationToken)
     {
@@ -105,7 +97,11 @@ internal sealed class StationNoticeStatusCommandHandler(StationsDbContext db, IC
         await db.SaveChangesAsync(cancellationToken);
         return await NoticeAccess.BuildAsync(db, notice, cancellationToken);
     }
+}
 
+internal sealed class WithdrawStationNoticeCommandHandler(StationsDbContext db, TimeProvider clock)
+    : IRequestHandler<WithdrawStationNoticeCommand, StationNoticeDto>
+{
     public async Task<StationNoticeDto> Handle(WithdrawStationNoticeCommand request, CancellationToken cancellationToken)
     {
         var notice = await NoticeAccess.FindAsync(db, request.Id, cancellationToken);
