@@ -61,6 +61,8 @@ const FLAG_OF: Record<string, string> = {
   canReadOpinions: PERMISSIONS.opinionsRead,
   canManageOpinions: PERMISSIONS.opinionsManage,
   canAnswerOpinions: PERMISSIONS.opinionsAnswer,
+  canReadNotices: PERMISSIONS.noticesRead,
+  canManageNotices: PERMISSIONS.noticesManage,
 };
 
 describe('access', () => {

@@ -66,6 +66,9 @@ export const PERMISSIONS = {
   opinionsRead: 'stations.opinions.read',
   opinionsManage: 'stations.opinions.manage',
   opinionsAnswer: 'stations.opinions.answer',
+  // ----- Stations: monthly public notice (月度公示) -----
+  noticesRead: 'stations.notices.read',
+  noticesManage: 'stations.notices.manage',
 } as const;
 
 export function access(me: Pick<Me, 'permissions' | 'roles'> | null | undefined) {
@@ -136,6 +139,8 @@ export function access(me: Pick<Me, 'permissions' | 'roles'> | null | undefined)
     canReadOpinions: can(PERMISSIONS.opinionsRead),
     canManageOpinions: can(PERMISSIONS.opinionsManage),
     canAnswerOpinions: can(PERMISSIONS.opinionsAnswer),
+    canReadNotices: can(PERMISSIONS.noticesRead),
+    canManageNotices: can(PERMISSIONS.noticesManage),
     /** May enter the child tenants of the active one (the tenant switcher lists them). */
     canSupervise: can(PERMISSIONS.supervise) || (me?.roles ?? []).includes('supervisor'),
   };

@@ -130,6 +130,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stations/public-stations/{id}/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetPublicStationNotices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/platform/jobs": {
         parameters: {
             query?: never;
@@ -2178,6 +2194,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stations/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListStationNotices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/notices/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CompileStationNotices"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetStationNotice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/notices/{id}/items/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["EditStationNoticeItem"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/notices/{id}/items/{itemId}/excluded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["SetStationNoticeItemExcluded"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/notices/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PublishStationNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/notices/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["WithdrawStationNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2410,6 +2538,12 @@ export interface components {
         };
         CloseOpinionBody: {
             note: null | string;
+        };
+        CompileStationNoticesCommand: {
+            /** Format: date */
+            cutOff: null | string;
+            /** @default false */
+            publish: boolean;
         };
         ConfirmRotaWeekBody: {
             outcome: components["schemas"]["RotaWeekStatus"];
@@ -2703,6 +2837,9 @@ export interface components {
             text: string;
             /** Format: uuid */
             version: string;
+        };
+        EditStationNoticeItemBody: {
+            summary: string;
         };
         /** @enum {unknown} */
         EmailMode: "Off" | "Immediately" | "DailyDigest";
@@ -3236,6 +3373,15 @@ export interface components {
             /** Format: int32 */
             pageSize: number | string;
         };
+        PagedResultOfStationNoticeListItemDto: {
+            items: components["schemas"]["StationNoticeListItemDto"][];
+            /** Format: int32 */
+            total: number | string;
+            /** Format: int32 */
+            page: number | string;
+            /** Format: int32 */
+            pageSize: number | string;
+        };
         PagedResultOfUserDto: {
             items: components["schemas"]["UserDto"][];
             /** Format: int32 */
@@ -3361,6 +3507,18 @@ export interface components {
             requiresVoterCode: boolean;
             alreadyVoted: boolean;
         };
+        PublicNoticeItemDto: {
+            category: null | string;
+            /** Format: date */
+            receivedOn: string;
+            /** Format: date */
+            answeredOn: null | string;
+            raisedInPeriod: boolean;
+            answeredInPeriod: boolean;
+            statusName: string;
+            summary: string;
+            answer: null | string;
+        };
         PublicOpinionFormDto: {
             /** Format: uuid */
             stationId: string;
@@ -3428,6 +3586,23 @@ export interface components {
             phone: null | string;
             deputies: components["schemas"]["PublicStationDeputyDto"][];
             opinionPath: string;
+        };
+        PublicStationNoticeDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            /** Format: date-time */
+            publishedAtUtc: null | string;
+            /** Format: int32 */
+            raisedCount: number | string;
+            /** Format: int32 */
+            answeredCount: number | string;
+            /** Format: int32 */
+            confidentialCount: number | string;
+            items: components["schemas"]["PublicNoticeItemDto"][];
         };
         PublishRotaBody: {
             /** Format: date */
@@ -3862,6 +4037,10 @@ export interface components {
             /** Format: uuid */
             version: string;
         };
+        SetStationNoticeItemExcludedBody: {
+            excluded: boolean;
+            reason: null | string;
+        };
         ShortlistDto: {
             /** Format: int32 */
             year: number | string;
@@ -3946,6 +4125,85 @@ export interface components {
             /** Format: uuid */
             version: string;
         };
+        StationNoticeDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            stationId: string;
+            stationName: string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            status: components["schemas"]["StationNoticeStatus"];
+            /** Format: int32 */
+            confidentialCount: number | string;
+            /** Format: date-time */
+            updatedAtUtc: string;
+            /** Format: date-time */
+            publishedAtUtc: null | string;
+            publishedByName: null | string;
+            /** Format: date-time */
+            withdrawnAtUtc: null | string;
+            withdrawnReason: null | string;
+            items: components["schemas"]["StationNoticeItemDto"][];
+        };
+        StationNoticeItemDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            opinionId: string;
+            trackingCode: null | string;
+            category: null | string;
+            /** Format: date */
+            receivedOn: string;
+            /** Format: date */
+            answeredOn: null | string;
+            raisedInPeriod: boolean;
+            answeredInPeriod: boolean;
+            opinionStatus: components["schemas"]["OpinionStatus"];
+            summary: string;
+            answer: null | string;
+            summaryEdited: boolean;
+            excluded: boolean;
+            excludedReason: null | string;
+        };
+        StationNoticeListItemDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            stationId: string;
+            stationName: string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            status: components["schemas"]["StationNoticeStatus"];
+            /** Format: int32 */
+            itemCount: number | string;
+            /** Format: int32 */
+            excludedCount: number | string;
+            /** Format: int32 */
+            confidentialCount: number | string;
+            /** Format: date-time */
+            publishedAtUtc: null | string;
+            /** Format: date-time */
+            updatedAtUtc: string;
+        };
+        StationNoticeRunDto: {
+            /** Format: date */
+            cutOff: string;
+            /** Format: int32 */
+            created: number | string;
+            /** Format: int32 */
+            refreshed: number | string;
+            /** Format: int32 */
+            published: number | string;
+            /** Format: int32 */
+            unchanged: number | string;
+        };
+        /** @enum {unknown} */
+        StationNoticeStatus: "Draft" | "Published" | "Withdrawn";
         StationRotaDto: {
             /** Format: uuid */
             stationId: string;
@@ -4162,6 +4420,9 @@ export interface components {
             issuedAtUtc: string;
             used: boolean;
         };
+        WithdrawStationNoticeBody: {
+            reason: string;
+        };
         WorkingDaysDto: {
             /** Format: date */
             from: null | string;
@@ -4365,6 +4626,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicRotaDto"];
+                };
+            };
+        };
+    };
+    GetPublicStationNotices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicStationNoticeDto"][];
                 };
             };
         };
@@ -8099,6 +8382,181 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicOpinionStatusDto"];
+                };
+            };
+        };
+    };
+    ListStationNotices: {
+        parameters: {
+            query?: {
+                stationId?: string;
+                status?: components["schemas"]["StationNoticeStatus"];
+                from?: string;
+                to?: string;
+                page?: number | string;
+                pageSize?: number | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedResultOfStationNoticeListItemDto"];
+                };
+            };
+        };
+    };
+    CompileStationNotices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompileStationNoticesCommand"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StationNoticeRunDto"];
+                };
+            };
+        };
+    };
+    GetStationNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StationNoticeDto"];
+                };
+            };
+        };
+    };
+    EditStationNoticeItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditStationNoticeItemBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StationNoticeDto"];
+                };
+            };
+        };
+    };
+    SetStationNoticeItemExcluded: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetStationNoticeItemExcludedBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StationNoticeDto"];
+                };
+            };
+        };
+    };
+    PublishStationNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StationNoticeDto"];
+                };
+            };
+        };
+    };
+    WithdrawStationNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawStationNoticeBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StationNoticeDto"];
                 };
             };
         };

@@ -95,7 +95,8 @@ export const routes: AppRoute[] = [
   {
     // 联络站: the 室—站—点 network (directory and tree), each station's page in tabs (stations/station-detail/tabs.tsx)
     // and its printable QR poster; the duty rota (值班表) per station and a deputy's own duty (我的值班); residents'
-    // opinions (社情民意) — the staff inbox with each opinion's detail, and the unit officer's "assigned to me".
+    // opinions (社情民意) — the staff inbox with each opinion's detail, the monthly public notice (月度公示) with its review
+    // page, and the unit officer's "assigned to me".
     path: '/stations',
     name: 'stations',
     icon: <EnvironmentOutlined />,
@@ -130,6 +131,15 @@ export const routes: AppRoute[] = [
         page: () => import('@/pages/stations/opinions'),
         children: [
           { path: '/stations/opinions/:id', name: 'stations.opinions-inbox.detail', hideInMenu: true, page: () => import('@/pages/stations/opinion-detail') },
+        ],
+      },
+      {
+        path: '/stations/notices',
+        name: 'stations.notices',
+        access: 'canReadNotices',
+        page: () => import('@/pages/stations/notices'),
+        children: [
+          { path: '/stations/notices/:id', name: 'stations.notices.detail', hideInMenu: true, page: () => import('@/pages/stations/notice-review') },
         ],
       },
       { path: '/stations/assigned-opinions', name: 'stations.opinions-assigned', access: 'canAnswerOpinions', page: () => import('@/pages/stations/assigned-opinions') },

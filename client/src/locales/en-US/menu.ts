@@ -36,5 +36,7 @@ export default {
   'stations.my-duty': 'My duty',
   'stations.opinions-inbox': 'Residents\' opinions',
   'stations.opinions-inbox.detail': 'Opinion',
+  'stations.notices': 'Monthly notices',
+  'stations.notices.detail': 'Notice review',
   'stations.opinions-assigned': 'Assigned to me',
 } satisfies Messages['menu'];

@@ -43,7 +43,7 @@ const stations: Messages['stations'] = {
   closedDone: '{{name}} closed',
   reopenedDone: '{{name}} reopened',
   publicLink: 'Public page',
-  detail: { title: 'Station', back: 'Back to the directory', basic: 'Details', deputies: 'Deputies', rota: 'Duty rota', opinions: 'Opinions', openRota: 'Manage this station\'s rota', openOpinions: 'Opinions received here' },
+  detail: { title: 'Station', back: 'Back to the directory', basic: 'Details', deputies: 'Deputies', rota: 'Duty rota', opinions: 'Opinions', openRota: 'Manage this station\'s rota', openOpinions: 'Opinions received here', notices: 'Notices' },
   deputies: {
     pick: "Search this organisation's serving deputies",
     assign: 'Assign',

@@ -15,6 +15,7 @@ import jobs from './jobs';
 import layout from './layout';
 import menu from './menu';
 import notifications from './notifications';
+import notices from './notices';
 import opinions from './opinions';
 import profile from './profile';
 import reportBacks from './reportBacks';
@@ -24,4 +25,4 @@ import publicArea from './public';
 import tenants from './tenants';
 import users from './users';
 
-export default { common, menu, layout, auth, home, profile, exception, public: publicArea, enums, tenants, handlingUnits, users, jobs, attachments, calendar, audit, exports, notifications, deputies, registry, reportBacks, rota, opinions, stations };
+export default { common, menu, layout, auth, home, profile, exception, public: publicArea, enums, tenants, handlingUnits, users, jobs, attachments, calendar, audit, exports, notifications, deputies, registry, reportBacks, rota, opinions, notices, stations };

@@ -35,5 +35,7 @@ export default {
   'stations.my-duty': '我的值班',
   'stations.opinions-inbox': '社情民意',
   'stations.opinions-inbox.detail': '意见详情',
+  'stations.notices': '月度公示',
+  'stations.notices.detail': '公示审核',
   'stations.opinions-assigned': '指派给我',
 };

@@ -42,7 +42,7 @@ export default {
   closedDone: '{{name}} 已停用',
   reopenedDone: '{{name}} 已重新启用',
   publicLink: '公开页面',
-  detail: { title: '联络站', back: '返回联络站名录', basic: '基本信息', deputies: '驻站代表', rota: '值班表', opinions: '社情民意', openRota: '管理本站值班表', openOpinions: '查看本站收到的社情民意' },
+  detail: { title: '联络站', back: '返回联络站名录', basic: '基本信息', deputies: '驻站代表', rota: '值班表', opinions: '社情民意', openRota: '管理本站值班表', openOpinions: '查看本站收到的社情民意', notices: '公示' },
   deputies: {
     pick: '输入姓名搜索本单位在任代表',
     assign: '安排进站',

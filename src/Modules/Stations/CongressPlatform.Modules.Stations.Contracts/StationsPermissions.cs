@@ -30,4 +30,13 @@ public static class StationsPermissions
 
     /// <summary>A handling unit's officer answers the opinions referred to the unit.</summary>
     public const string OpinionsAnswer = "stations.opinions.answer";
+
+    /// <summary>The monthly public notices (月度公示) and their items.</summary>
+    public const string NoticesRead = "stations.notices.read";
+
+    /// <summary>Compile ("run now"), review, publish and withdraw monthly notices.</summary>
+    public const string NoticesManage = "stations.notices.manage";
+
+    /// <summary>The monthly notice job over every tenant.</summary>
+    public const string NoticesRun = "stations.notices.run";
 }

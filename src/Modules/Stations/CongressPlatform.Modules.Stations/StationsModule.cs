@@ -39,6 +39,7 @@ public sealed class StationsModule : IModule
             new(StationsPermissions.OpinionsAnswer, "答复交办的社情民意", "Answer residents' opinions referred to one's unit", [Roles.UnitOfficer]),
         ]);
         Features.Rota.RotaModule.AddServices(services); // duty rota: permissions and the weekly reminder job
+        Features.Notices.NoticesModule.AddServices(services); // monthly public notice: permissions and the job on the 20th
         Features.PublicOpinions.OpinionRateLimits.Add(services, configuration);
     }
 

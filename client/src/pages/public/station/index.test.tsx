@@ -38,6 +38,32 @@ describe('public station page', () => {
     expect(screen.getByText('我要反映意见')).toBeInTheDocument();
   });
 
+  it('shows the published monthly notices, latest first and open, with the confidential count', async () => {
+    mockApi({
+      [`GET ${path}`]: { id, name: '锦绣社区联络站', kind: 'CommunityStation', community: null, address: '锦绣社区', openingHours: '每周三',
+        keeperName: null, phone: null, deputies: [], opinionPath: `/p/opinions/new?station=${id}` },
+      [`GET ${path}/notices`]: [
+        { id: 'n-2', periodStart: '2026-10-21', periodEnd: '2026-11-20', publishedAtUtc: '2026-11-21T02:00:00Z', raisedCount: 2, answeredCount: 1,
+          confidentialCount: 1, items: [
+            { category: '物业小区', receivedOn: '2026-10-27', answeredOn: '2026-11-02', raisedInPeriod: true, answeredInPeriod: true, statusName: '已反馈',
+              summary: '电梯经常停运,请打我电话＊＊＊。', answer: '物业已更换电梯主板。' },
+          ] },
+        { id: 'n-1', periodStart: '2026-09-21', periodEnd: '2026-10-20', publishedAtUtc: '2026-10-21T02:00:00Z', raisedCount: 1, answeredCount: 0,
+          confidentialCount: 0, items: [] },
+      ],
+    });
+    render();
+    const notices = await screen.findByTestId('public-notices');
+    expect(notices).toHaveTextContent('每月公示');
+    const headers = await screen.findAllByTestId(/^public-notice-/);
+    expect(headers.map((h) => h.getAttribute('data-testid'))).toEqual(['public-notice-2026-11-20', 'public-notice-2026-10-20']);
+    expect(await screen.findByText('电梯经常停运,请打我电话＊＊＊。')).toBeInTheDocument();
+    expect(screen.getByText('物业已更换电梯主板。')).toBeInTheDocument();
+    expect(screen.getByTestId('public-notices-confidential')).toHaveTextContent('另有 1 条涉密事项不予公示');
+    // An <ol> holds only <li> (axe): the count sits after the list.
+    expect(screen.getByTestId('public-notices-confidential').closest('ol')).toBeNull();
+  });
+
   it('says in Chinese when the station is closed, and does not ask the API for an id that is no id', async () => {
     mockApi({
       [`GET ${path}`]: () => ({

@@ -1,13 +1,14 @@
 // /p/stations/:id — a station's public page, reached by scanning its poster: no account, phone-first (360 px). The
 // station's address, hours, keeper and phone, its deputies with only the contact items each consented to publish, and
-// the big "我要反映意见" button to the opinion form, and the published duty rota (who receives residents which week). The
-// monthly notices join when the notice job exists (PublicStationDto gains `notices` then): no placeholders.
+// the big "我要反映意见" button to the opinion form, the published duty rota (who receives residents which week) and the
+// published monthly notices (每月公示, PublicNotices.tsx, from /api/stations/public-stations/{id}/notices).
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, List, Result, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, call, ApiError, type Schemas } from '@/api/client';
 import { PublicRota } from '@/pages/stations/rota/RotaList';
+import { PublicNotices } from './PublicNotices';
 
 type PublicStation = Schemas['PublicStationDto'];
 
@@ -103,6 +104,9 @@ function StationBody({ station }: { station: PublicStation }) {
       ) : null}
       <Card className="public-card">
         <PublicRota stationId={station.id} />
+      </Card>
+      <Card className="public-card">
+        <PublicNotices stationId={station.id} />
       </Card>
     </>
   );

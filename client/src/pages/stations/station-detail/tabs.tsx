@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import type { Access } from '@/access';
 import type { Station } from '../stations/model';
-import { OpinionsTab, RotaTab } from './linked';
+import { NoticesTab, OpinionsTab, RotaTab } from './linked';
 import { BasicTab, DeputiesTab } from './sections';
 
 export interface StationTab {
@@ -20,4 +20,5 @@ export const stationTabs: StationTab[] = [
   { key: 'deputies', labelKey: 'stations.detail.deputies', render: (s) => <DeputiesTab station={s} /> },
   { key: 'rota', labelKey: 'stations.detail.rota', visible: (a) => a.canReadRota, render: (s) => <RotaTab station={s} /> },
   { key: 'opinions', labelKey: 'stations.detail.opinions', visible: (a) => a.canReadOpinions, render: (s) => <OpinionsTab station={s} /> },
+  { key: 'notices', labelKey: 'stations.detail.notices', visible: (a) => a.canReadNotices, render: (s) => <NoticesTab station={s} /> },
 ];

@@ -55,10 +55,16 @@ internal sealed class StationsDemoData : IStartupTask
             return;
         }
         var db = scopedServices.GetRequiredService<StationsDbContext>();
-        if (await db.Stations.IgnoreQueryFilters().AnyAsync(cancellationToken))
+        if (!await db.Stations.IgnoreQueryFilters().AnyAsync(cancellationToken))
         {
-            return;
+            await SeedStationsAsync(scopedServices, db, cancellationToken);
         }
+        // Opinions and the monthly notice: each step checks its own rows, so a restart adds nothing.
+        await OpinionsDemoData.SeedAsync(scopedServices, db, scopedServices.GetRequiredService<TimeProvider>(), cancellationToken);
+    }
+
+    private static async Task SeedStationsAsync(IServiceProvider scopedServices, StationsDbContext db, CancellationToken cancellationToken)
+    {
         var directory = scopedServices.GetRequiredService<ITenantDirectory>();
         var mediator = scopedServices.GetRequiredService<IMediator>();
         var clock = scopedServices.GetRequiredService<TimeProvider>();

@@ -27,6 +27,10 @@ internal sealed class StationsDbContext(DbContextOptions<StationsDbContext> opti
 
     public DbSet<OpinionPhoto> OpinionPhotos => Set<OpinionPhoto>();
 
+    public DbSet<StationNotice> StationNotices => Set<StationNotice>();
+
+    public DbSet<StationNoticeItem> StationNoticeItems => Set<StationNoticeItem>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Station>(b =>
@@ -101,6 +105,36 @@ internal sealed class StationsDbContext(DbContextOptions<StationsDbContext> opti
         });
 
         ConfigureRota(modelBuilder);
+        ConfigureNotices(modelBuilder);
+    }
+
+    // ----- monthly public notice (每月20日公示) -----
+    private static void ConfigureNotices(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<StationNotice>(b =>
+        {
+            b.ToTable("station_notices");
+            b.HasKey(n => n.Id);
+            b.Property(n => n.Id).ValueGeneratedNever();
+            b.Property(n => n.StationName).HasMaxLength(100).IsRequired();
+            b.Property(n => n.PublishedByName).HasMaxLength(50);
+            b.Property(n => n.WithdrawnReason).HasMaxLength(200);
+            b.Ignore(n => n.IsDraft);
+            b.HasIndex(n => new { n.StationId, n.PeriodEnd }).IsUnique();
+            b.HasIndex(n => new { n.TenantId, n.Status, n.PeriodEnd });
+        });
+
+        modelBuilder.Entity<StationNoticeItem>(b =>
+        {
+            b.ToTable("station_notice_items");
+            b.HasKey(i => i.Id);
+            b.Property(i => i.Id).ValueGeneratedNever();
+            b.Property(i => i.Category).HasMaxLength(50);
+            b.Property(i => i.Summary).HasMaxLength(StationNoticeItem.SummaryMaxLength).IsRequired();
+            b.Property(i => i.Answer).HasMaxLength(StationNoticeItem.AnswerMaxLength);
+            b.Property(i => i.ExcludedReason).HasMaxLength(200);
+            b.HasIndex(i => new { i.NoticeId, i.OpinionId }).IsUnique();
+        });
     }
 
     // ----- duty rota (值班表) -----

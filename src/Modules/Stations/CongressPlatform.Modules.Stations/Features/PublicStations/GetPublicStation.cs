@@ -12,8 +12,8 @@ namespace CongressPlatform.Modules.Stations.Features.PublicStations;
 public sealed record PublicStationDeputyDto(Guid DeputyId, string Name, string? Mobile, string? Email, string? WorkUnit);
 
 /// <summary>
-/// What a resident sees after scanning a station's code. Extension point: the rota (<c>Rota</c>) and the monthly
-/// notices (<c>Notices</c>) join this record when their features publish them; until then the page has no such sections.
+/// What a resident sees after scanning a station's code. The published rota and monthly notices are sibling reads
+/// (<c>…/public-stations/{id}/rota</c> and <c>…/{id}/notices</c>), not fields of this record.
 /// </summary>
 public sealed record PublicStationDto(
     Guid Id, string Name, StationKind Kind, string? Community, string Address, string OpeningHours, string? KeeperName, string? Phone,
