@@ -39,6 +39,7 @@ public sealed class StationsModule : IModule
             new(StationsPermissions.OpinionsAnswer, "答复交办的社情民意", "Answer residents' opinions referred to one's unit", [Roles.UnitOfficer]),
         ]);
         Features.Rota.RotaModule.AddServices(services); // duty rota: permissions and the weekly reminder job
+        Features.Receptions.ReceptionModule.AddServices(services); // reception events: permissions
         Features.PublicOpinions.OpinionRateLimits.Add(services, configuration);
     }
 
