@@ -26,6 +26,7 @@ describe('public station page', () => {
           { deputyId: 'd2', name: '王建国', mobile: null, email: null, workUnit: null },
         ],
         opinionPath: `/p/opinions/new?station=${id}`,
+        receptions: [],
       },
     });
     render();
@@ -36,6 +37,30 @@ describe('public station page', () => {
     expect(screen.getAllByText(/电话/)).toHaveLength(2);
     expect(screen.getByTestId('public-station-opinion')).toHaveAttribute('href', `/p/opinions/new?station=${id}`);
     expect(screen.getByText('我要反映意见')).toBeInTheDocument();
+  });
+
+  it('shows the upcoming reception events at the station with the deputies\' names', async () => {
+    mockApi({
+      [`GET ${path}`]: {
+        id,
+        name: '锦绣社区联络站',
+        kind: 'CommunityStation',
+        community: '锦绣社区',
+        address: '锦绣社区党群服务中心二楼',
+        openingHours: '每周三 14:30–17:00',
+        keeperName: null,
+        phone: null,
+        deputies: [],
+        opinionPath: `/p/opinions/new?station=${id}`,
+        receptions: [{ title: '第四季度集中接待选民活动', date: '2099-12-16', startTime: '09:00:00', endTime: '11:30:00', deputyNames: ['李秀英', '王建国'] }],
+      },
+    });
+    render();
+    const list = await screen.findByTestId('public-station-receptions');
+    expect(list).toHaveTextContent('第四季度集中接待选民活动');
+    expect(list).toHaveTextContent('2099-12-16 09:00–11:30');
+    expect(list).toHaveTextContent('接待代表:李秀英、王建国');
+    expect(screen.getByText('近期集中接待活动')).toBeInTheDocument();
   });
 
   it('says in Chinese when the station is closed, and does not ask the API for an id that is no id', async () => {
