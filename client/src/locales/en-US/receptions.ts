@@ -31,6 +31,7 @@ export default {
   pickDeputies: 'Search and choose deputies',
   remove: 'Remove',
   noParticipants: 'No deputies yet',
+  needParticipants: 'Add at least one participating deputy',
   required: 'Required',
   pickVenue: 'Choose a venue',
   save: 'Save',

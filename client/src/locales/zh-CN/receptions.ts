@@ -31,6 +31,7 @@ export default {
   pickDeputies: '搜索并选择代表',
   remove: '移除',
   noParticipants: '尚未安排参加代表',
+  needParticipants: '请至少安排一位参加代表',
   required: '必填',
   pickVenue: '请选择接待地点',
   save: '保存',

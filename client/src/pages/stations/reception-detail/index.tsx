@@ -2,7 +2,7 @@
 // opinions gathered) / leave with a reason / absent. Staff save the sheet, then close the event: every deputy's record
 // goes to their duty archive (履职档案). Phone-friendly: the sheet scrolls sideways and the inputs are full-size.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Alert, Button, Card, Descriptions, Input, InputNumber, Popconfirm, Result, Segmented, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { App, Alert, Button, Card, Descriptions, Input, InputNumber, Popconfirm, Radio, Result, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -168,10 +168,14 @@ function Detail({ event }: { event: ReceptionEvent }) {
               key: 'attendance',
               render: (_, p) =>
                 editable ? (
-                  <Segmented<Attendance>
-                    value={p.attendance === 'Pending' ? undefined : p.attendance}
+                  // Radio buttons, not Segmented: an unmarked row must show no choice (Segmented would show the first).
+                  <Radio.Group
+                    optionType="button"
+                    buttonStyle="solid"
+                    value={p.attendance === 'Pending' ? null : p.attendance}
                     options={marks.map((m) => ({ value: m, label: t(`receptions.attendances.${m}`) }))}
-                    onChange={(attendance) => edit(p, { attendance })}
+                    onChange={(e) => edit(p, { attendance: e.target.value as Attendance })}
+                    aria-label={`${t('receptions.attendance')} ${p.deputyName}`}
                     data-testid={`attendance-${p.deputyId}`}
                   />
                 ) : (
@@ -187,6 +191,7 @@ function Detail({ event }: { event: ReceptionEvent }) {
                     value={p.leaveReason ?? ''}
                     maxLength={200}
                     placeholder={t('receptions.leaveReason')}
+                    aria-label={`${t('receptions.leaveReason')} ${p.deputyName}`}
                     onChange={(e) => edit(p, { leaveReason: e.target.value })}
                     data-testid={`reason-${p.deputyId}`}
                   />
@@ -199,7 +204,12 @@ function Detail({ event }: { event: ReceptionEvent }) {
               key: 'voters',
               render: (_, p) =>
                 editable && p.attendance === 'Attended' ? (
-                  <InputNumber min={0} max={10000} value={p.votersReceived} onChange={(v) => edit(p, { votersReceived: v ?? null })} />
+                  <InputNumber
+                    min={0}
+                    max={10000}
+                    value={p.votersReceived}
+                    aria-label={`${t('receptions.votersReceived')} ${p.deputyName}`}
+                    onChange={(v) => edit(p, { votersReceived: v ?? null })} />
                 ) : (
                   p.votersReceived
                 ),
@@ -209,7 +219,12 @@ function Detail({ event }: { event: ReceptionEvent }) {
               key: 'opinions',
               render: (_, p) =>
                 editable && p.attendance === 'Attended' ? (
-                  <InputNumber min={0} max={10000} value={p.opinionsGathered} onChange={(v) => edit(p, { opinionsGathered: v ?? null })} />
+                  <InputNumber
+                    min={0}
+                    max={10000}
+                    value={p.opinionsGathered}
+                    aria-label={`${t('receptions.opinionsGathered')} ${p.deputyName}`}
+                    onChange={(v) => edit(p, { opinionsGathered: v ?? null })} />
                 ) : (
                   p.opinionsGathered
                 ),

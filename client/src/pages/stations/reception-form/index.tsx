@@ -148,7 +148,7 @@ function ReceptionForm({ existing }: { existing?: ReceptionEvent }) {
               }
             : { stationIds: [] }
         }
-        onFinish={(v) => save.mutate(v)}
+        onFinish={(v) => (valid.length === 0 ? void message.error(t('receptions.needParticipants')) : save.mutate(v))}
       >
         <Form.Item name="title" label={t('receptions.name')} rules={[{ required: true, message: t('receptions.required') }]}>
           <Input maxLength={100} data-testid="reception-title" />
@@ -183,6 +183,7 @@ function ReceptionForm({ existing }: { existing?: ReceptionEvent }) {
             mode="multiple"
             style={{ minWidth: 280 }}
             placeholder={t('receptions.pickDeputies')}
+            aria-label={t('receptions.pickDeputies')}
             value={picked}
             onChange={setPicked}
             optionFilterProp="label"
