@@ -2571,7 +2571,7 @@ export interface components {
             endTime: string;
             stationIds: string[];
             onlineChannel: null | string;
-            participants: components["schemas"]["ReceptionParticipantInput"][];
+            participants: components["schemas"]["ReceptionParticipantBody"][];
         };
         CreateStationCommand: {
             kind: components["schemas"]["StationKind"];
@@ -3637,7 +3637,7 @@ export interface components {
         RatingVerdict: "QuorumNotMet" | "Satisfied" | "BasicallySatisfied" | "Dissatisfied";
         /** @enum {unknown} */
         ReceptionAttendance: "Pending" | "Attended" | "Leave" | "Absent";
-        ReceptionAttendanceEntry: {
+        ReceptionAttendanceEntryBody: {
             /** Format: uuid */
             participantId: string;
             attendance: components["schemas"]["ReceptionAttendance"];
@@ -3725,7 +3725,7 @@ export interface components {
             /** Format: int32 */
             opinionsGathered: null | number | string;
         };
-        ReceptionParticipantInput: {
+        ReceptionParticipantBody: {
             /** Format: uuid */
             deputyId: string;
             venueKind: components["schemas"]["ReceptionVenueKind"];
@@ -3761,7 +3761,7 @@ export interface components {
             reason: string;
         };
         RecordReceptionAttendanceBody: {
-            entries: components["schemas"]["ReceptionAttendanceEntry"][];
+            entries: components["schemas"]["ReceptionAttendanceEntryBody"][];
         };
         ReferOpinionBody: {
             /** Format: uuid */
@@ -4310,7 +4310,7 @@ export interface components {
             endTime: string;
             stationIds: string[];
             onlineChannel: null | string;
-            participants: components["schemas"]["ReceptionParticipantInput"][];
+            participants: components["schemas"]["ReceptionParticipantBody"][];
             /** Format: uuid */
             version: string;
         };

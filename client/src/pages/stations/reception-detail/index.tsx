@@ -14,7 +14,7 @@ import { beijingToday } from '@/pages/deputies/shared';
 import { ATTENDANCE_COLOR, receptionKey, receptionsKey, STATUS_COLOR, when, type Attendance, type ReceptionEvent } from '../receptions/model';
 
 type Participant = Schemas['ReceptionParticipantDto'];
-type Entry = Schemas['ReceptionAttendanceEntry'];
+type Entry = Schemas['ReceptionAttendanceEntryBody'];
 const MARKS: Attendance[] = ['Attended', 'Leave', 'Absent'];
 
 /** The sheet's rows with the unsaved edits applied. */

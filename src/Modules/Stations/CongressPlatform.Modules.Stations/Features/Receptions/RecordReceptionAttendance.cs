@@ -9,16 +9,16 @@ using MediatR;
 namespace CongressPlatform.Modules.Stations.Features.Receptions;
 
 /// <summary>One line of the attendance sheet. <c>Pending</c> clears a mark.</summary>
-public sealed record ReceptionAttendanceEntry(Guid ParticipantId, ReceptionAttendance Attendance, string? LeaveReason, int? VotersReceived, int? OpinionsGathered);
+public sealed record ReceptionAttendanceEntryBody(Guid ParticipantId, ReceptionAttendance Attendance, string? LeaveReason, int? VotersReceived, int? OpinionsGathered);
 
 /// <summary>
 /// Staff mark the attendance sheet of a planned event (出席 / 请假 with a reason / 缺席, voters received and opinions gathered).
 /// Leave may be recorded before the event; attended and absent only from the event's day on.
 /// </summary>
 [RequiresPermission(StationsPermissions.ReceptionsManage)]
-public sealed record RecordReceptionAttendanceCommand(Guid EventId, IReadOnlyList<ReceptionAttendanceEntry> Entries) : ICommand<ReceptionEventDto>;
+public sealed record RecordReceptionAttendanceCommand(Guid EventId, IReadOnlyList<ReceptionAttendanceEntryBody> Entries) : ICommand<ReceptionEventDto>;
 
-public sealed record RecordReceptionAttendanceBody(IReadOnlyList<ReceptionAttendanceEntry> Entries)
+public sealed record RecordReceptionAttendanceBody(IReadOnlyList<ReceptionAttendanceEntryBody> Entries)
 {
     public RecordReceptionAttendanceCommand ToCommand(Guid eventId) => new(eventId, Entries);
 }

@@ -9,7 +9,7 @@ using MediatR;
 namespace CongressPlatform.Modules.Stations.Features.Receptions;
 
 /// <summary>A participant as staff plan it: the deputy and where they receive (a station of the event, online, or their own constituency).</summary>
-public sealed record ReceptionParticipantInput(Guid DeputyId, ReceptionVenueKind VenueKind, Guid? StationId);
+public sealed record ReceptionParticipantBody(Guid DeputyId, ReceptionVenueKind VenueKind, Guid? StationId);
 
 /// <summary>
 /// Plans a centralised reception event of the active tenant: its stations (open stations of the tenant), its online channel,
@@ -18,17 +18,17 @@ public sealed record ReceptionParticipantInput(Guid DeputyId, ReceptionVenueKind
 [RequiresPermission(StationsPermissions.ReceptionsManage)]
 public sealed record CreateReceptionEventCommand(
     string Title, string? Theme, DateOnly Date, TimeOnly StartTime, TimeOnly EndTime, IReadOnlyList<Guid> StationIds, string? OnlineChannel,
-    IReadOnlyList<ReceptionParticipantInput> Participants) : ICommand<ReceptionEventDto>, IReceptionPlan;
+    IReadOnlyList<ReceptionParticipantBody> Participants) : ICommand<ReceptionEventDto>, IReceptionPlan;
 
 /// <summary>Changes a planned event; participants kept keep their attendance. <c>Version</c> is the one last read (409 when stale).</summary>
 [RequiresPermission(StationsPermissions.ReceptionsManage)]
 public sealed record UpdateReceptionEventCommand(
     Guid Id, string Title, string? Theme, DateOnly Date, TimeOnly StartTime, TimeOnly EndTime, IReadOnlyList<Guid> StationIds, string? OnlineChannel,
-    IReadOnlyList<ReceptionParticipantInput> Participants, Guid Version) : ICommand<ReceptionEventDto>, IReceptionPlan;
+    IReadOnlyList<ReceptionParticipantBody> Participants, Guid Version) : ICommand<ReceptionEventDto>, IReceptionPlan;
 
 public sealed record UpdateReceptionEventBody(
     string Title, string? Theme, DateOnly Date, TimeOnly StartTime, TimeOnly EndTime, IReadOnlyList<Guid> StationIds, string? OnlineChannel,
-    IReadOnlyList<ReceptionParticipantInput> Participants, Guid Version)
+    IReadOnlyList<ReceptionParticipantBody> Participants, Guid Version)
 {
     public UpdateReceptionEventCommand ToCommand(Guid id) => new(id, Title, Theme, Date, StartTime, EndTime, StationIds, OnlineChannel, Participants, Version);
 }
@@ -42,7 +42,7 @@ internal interface IReceptionPlan
     TimeOnly EndTime { get; }
     IReadOnlyList<Guid> StationIds { get; }
     string? OnlineChannel { get; }
-    IReadOnlyList<ReceptionParticipantInput> Participants { get; }
+    IReadOnlyList<ReceptionParticipantBody> Participants { get; }
 }
 
 /// <summary>The field rules of a plan, for creation and edits alike.</summary>
