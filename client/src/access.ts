@@ -60,6 +60,10 @@ export const PERMISSIONS = {
   rotaManage: 'stations.rota.manage',
   rotaSwap: 'stations.rota.swap',
   // ----- end duty rota -----
+  // ----- Stations: reception events (集中接待) -----
+  receptionsRead: 'stations.receptions.read',
+  receptionsManage: 'stations.receptions.manage',
+  receptionsAttend: 'stations.receptions.attend',
   inboxUse: 'notifications.inbox.use',
   channelsManage: 'notifications.channels.manage',
   // ----- Stations: residents' opinions (社情民意) -----
@@ -134,6 +138,9 @@ export function access(me: Pick<Me, 'permissions' | 'roles'> | null | undefined)
     canManageRota: can(PERMISSIONS.rotaManage),
     canUseMyDuty: can(PERMISSIONS.rotaSwap),
     // ----- end duty rota -----
+    canReadReceptions: can(PERMISSIONS.receptionsRead),
+    canManageReceptions: can(PERMISSIONS.receptionsManage),
+    canAttendReceptions: can(PERMISSIONS.receptionsAttend),
     canUseInbox: can(PERMISSIONS.inboxUse),
     canManageChannels: can(PERMISSIONS.channelsManage),
     canReadOpinions: can(PERMISSIONS.opinionsRead),

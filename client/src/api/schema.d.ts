@@ -2306,6 +2306,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stations/reception-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListReceptionEvents"];
+        put?: never;
+        post: operations["CreateReceptionEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/reception-events/deputy-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListReceptionCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/reception-events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetReceptionEvent"];
+        put: operations["UpdateReceptionEvent"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/reception-events/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["RecordReceptionAttendance"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/reception-events/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CancelReceptionEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/reception-events/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CloseReceptionEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/my-receptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetMyReceptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/my-receptions/{eventId}/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RequestReceptionLeave"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2614,6 +2742,19 @@ export interface components {
             memberUserId: null | string;
             name: null | string;
             deputyIds: string[];
+        };
+        CreateReceptionEventCommand: {
+            title: string;
+            theme: null | string;
+            /** Format: date */
+            date: string;
+            /** Format: time */
+            startTime: string;
+            /** Format: time */
+            endTime: string;
+            stationIds: string[];
+            onlineChannel: null | string;
+            participants: components["schemas"]["ReceptionParticipantBody"][];
         };
         CreateStationCommand: {
             kind: components["schemas"]["StationKind"];
@@ -3119,6 +3260,27 @@ export interface components {
             requests: components["schemas"]["RotaSwapDto"][];
             leaves: components["schemas"]["DutyLeaveDto"][];
         };
+        MyReceptionDto: {
+            /** Format: uuid */
+            eventId: string;
+            /** Format: uuid */
+            participantId: string;
+            title: string;
+            theme: null | string;
+            /** Format: date */
+            date: string;
+            /** Format: time */
+            startTime: string;
+            /** Format: time */
+            endTime: string;
+            status: components["schemas"]["ReceptionEventStatus"];
+            venueKind: components["schemas"]["ReceptionVenueKind"];
+            venueName: null | string;
+            onlineChannel: null | string;
+            attendance: components["schemas"]["ReceptionAttendance"];
+            leaveReason: null | string;
+            canRequestLeave: boolean;
+        };
         MyReportBackDto: {
             /** Format: uuid */
             id: string;
@@ -3553,6 +3715,16 @@ export interface components {
             rating: null | components["schemas"]["OpinionRating"];
             canRate: boolean;
         };
+        PublicReceptionDto: {
+            title: string;
+            /** Format: date */
+            date: string;
+            /** Format: time */
+            startTime: string;
+            /** Format: time */
+            endTime: string;
+            deputyNames: string[];
+        };
         PublicRotaDto: {
             /** Format: uuid */
             stationId: string;
@@ -3586,6 +3758,7 @@ export interface components {
             phone: null | string;
             deputies: components["schemas"]["PublicStationDeputyDto"][];
             opinionPath: string;
+            receptions: components["schemas"]["PublicReceptionDto"][];
         };
         PublicStationNoticeDto: {
             /** Format: uuid */
@@ -3705,6 +3878,110 @@ export interface components {
         RatingSource: "None" | "PaperTally" | "QrBallot";
         /** @enum {unknown} */
         RatingVerdict: "QuorumNotMet" | "Satisfied" | "BasicallySatisfied" | "Dissatisfied";
+        /** @enum {unknown} */
+        ReceptionAttendance: "Pending" | "Attended" | "Leave" | "Absent";
+        ReceptionAttendanceEntryBody: {
+            /** Format: uuid */
+            participantId: string;
+            attendance: components["schemas"]["ReceptionAttendance"];
+            leaveReason: null | string;
+            /** Format: int32 */
+            votersReceived: null | number | string;
+            /** Format: int32 */
+            opinionsGathered: null | number | string;
+        };
+        ReceptionCandidateDto: {
+            /** Format: uuid */
+            deputyId: string;
+            name: string;
+            summary: string;
+            stationIds: string[];
+        };
+        ReceptionEventDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            theme: null | string;
+            /** Format: date */
+            date: string;
+            /** Format: time */
+            startTime: string;
+            /** Format: time */
+            endTime: string;
+            status: components["schemas"]["ReceptionEventStatus"];
+            onlineChannel: null | string;
+            venues: components["schemas"]["ReceptionVenueDto"][];
+            participants: components["schemas"]["ReceptionParticipantDto"][];
+            /** Format: int32 */
+            attendedCount: number | string;
+            /** Format: int32 */
+            onlineAttendedCount: number | string;
+            /** Format: int32 */
+            leaveCount: number | string;
+            /** Format: int32 */
+            votersReceived: number | string;
+            /** Format: int32 */
+            opinionsGathered: number | string;
+            closedByName: null | string;
+            /** Format: date-time */
+            closedAtUtc: null | string;
+            /** Format: uuid */
+            version: string;
+        };
+        /** @enum {unknown} */
+        ReceptionEventStatus: "Planned" | "Closed" | "Cancelled";
+        ReceptionEventSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: date */
+            date: string;
+            /** Format: time */
+            startTime: string;
+            /** Format: time */
+            endTime: string;
+            status: components["schemas"]["ReceptionEventStatus"];
+            /** Format: int32 */
+            stationCount: number | string;
+            online: boolean;
+            /** Format: int32 */
+            participantCount: number | string;
+            /** Format: int32 */
+            attendedCount: number | string;
+            /** Format: int32 */
+            leaveCount: number | string;
+        };
+        ReceptionParticipantBody: {
+            /** Format: uuid */
+            deputyId: string;
+            venueKind: components["schemas"]["ReceptionVenueKind"];
+            /** Format: uuid */
+            stationId: null | string;
+        };
+        ReceptionParticipantDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            deputyId: string;
+            deputyName: string;
+            venueKind: components["schemas"]["ReceptionVenueKind"];
+            /** Format: uuid */
+            stationId: null | string;
+            venueName: null | string;
+            attendance: components["schemas"]["ReceptionAttendance"];
+            leaveReason: null | string;
+            /** Format: int32 */
+            votersReceived: null | number | string;
+            /** Format: int32 */
+            opinionsGathered: null | number | string;
+        };
+        ReceptionVenueDto: {
+            /** Format: uuid */
+            stationId: string;
+            stationName: string;
+        };
+        /** @enum {unknown} */
+        ReceptionVenueKind: "Station" | "Online" | "Dispersed";
         RecordConsentBody: {
             item: components["schemas"]["ConsentItem"];
             granted: boolean;
@@ -3725,6 +4002,9 @@ export interface components {
             /** Format: date */
             to: string;
             reason: string;
+        };
+        RecordReceptionAttendanceBody: {
+            entries: components["schemas"]["ReceptionAttendanceEntryBody"][];
         };
         ReferOpinionBody: {
             /** Format: uuid */
@@ -3878,6 +4158,9 @@ export interface components {
             reportsToCommittee: boolean;
             ratingSource: components["schemas"]["RatingSource"];
             passed: null | boolean;
+        };
+        RequestReceptionLeaveBody: {
+            reason: string;
         };
         RequestRotaSwapCommand: {
             /** Format: uuid */
@@ -4341,6 +4624,21 @@ export interface components {
             minimumQuarterlyPoints: number | string;
             /** Format: uuid */
             version: null | string;
+        };
+        UpdateReceptionEventBody: {
+            title: string;
+            theme: null | string;
+            /** Format: date */
+            date: string;
+            /** Format: time */
+            startTime: string;
+            /** Format: time */
+            endTime: string;
+            stationIds: string[];
+            onlineChannel: null | string;
+            participants: components["schemas"]["ReceptionParticipantBody"][];
+            /** Format: uuid */
+            version: string;
         };
         UpdateReportBackPlanBody: {
             /** Format: date */
@@ -8557,6 +8855,240 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StationNoticeDto"];
+                };
+            };
+        };
+    };
+    ListReceptionEvents: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ReceptionEventStatus"];
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceptionEventSummaryDto"][];
+                };
+            };
+        };
+    };
+    CreateReceptionEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReceptionEventCommand"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceptionEventDto"];
+                };
+            };
+        };
+    };
+    ListReceptionCandidates: {
+        parameters: {
+            query?: {
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceptionCandidateDto"][];
+                };
+            };
+        };
+    };
+    GetReceptionEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceptionEventDto"];
+                };
+            };
+        };
+    };
+    UpdateReceptionEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateReceptionEventBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceptionEventDto"];
+                };
+            };
+        };
+    };
+    RecordReceptionAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordReceptionAttendanceBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceptionEventDto"];
+                };
+            };
+        };
+    };
+    CancelReceptionEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceptionEventDto"];
+                };
+            };
+        };
+    };
+    CloseReceptionEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceptionEventDto"];
+                };
+            };
+        };
+    };
+    GetMyReceptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyReceptionDto"][];
+                };
+            };
+        };
+    };
+    RequestReceptionLeave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestReceptionLeaveBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyReceptionDto"];
                 };
             };
         };

@@ -94,9 +94,9 @@ export const routes: AppRoute[] = [
   },
   {
     // 联络站: the 室—站—点 network (directory and tree), each station's page in tabs (stations/station-detail/tabs.tsx)
-    // and its printable QR poster; the duty rota (值班表) per station and a deputy's own duty (我的值班); residents'
-    // opinions (社情民意) — the staff inbox with each opinion's detail, the monthly public notice (月度公示) with its review
-    // page, and the unit officer's "assigned to me".
+    // and its printable QR poster; the duty rota (值班表) per station and a deputy's own duty (我的值班); centralised
+    // reception events (集中接待); residents' opinions (社情民意) — the staff inbox with each opinion's detail, the monthly
+    // public notice (月度公示) with its review page, and the unit officer's "assigned to me".
     path: '/stations',
     name: 'stations',
     icon: <EnvironmentOutlined />,
@@ -123,6 +123,29 @@ export const routes: AppRoute[] = [
         access: 'canReadRota',
         page: () => import('@/pages/stations/rota'),
         children: [{ path: '/stations/rota/:id', name: 'stations.rota', hideInMenu: true, page: () => import('@/pages/stations/rota') }],
+      },
+      {
+        path: '/stations/receptions',
+        name: 'stations.receptions',
+        access: 'canReadReceptions',
+        page: () => import('@/pages/stations/receptions'),
+        children: [
+          {
+            path: '/stations/receptions/new',
+            name: 'stations.receptions.new',
+            hideInMenu: true,
+            access: 'canManageReceptions',
+            page: () => import('@/pages/stations/reception-form'),
+          },
+          { path: '/stations/receptions/:id', name: 'stations.receptions.detail', hideInMenu: true, page: () => import('@/pages/stations/reception-detail') },
+          {
+            path: '/stations/receptions/:id/edit',
+            name: 'stations.receptions.edit',
+            hideInMenu: true,
+            access: 'canManageReceptions',
+            page: () => import('@/pages/stations/reception-form'),
+          },
+        ],
       },
       {
         path: '/stations/opinions',

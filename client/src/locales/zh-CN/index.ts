@@ -19,10 +19,11 @@ import notices from './notices';
 import opinions from './opinions';
 import profile from './profile';
 import reportBacks from './reportBacks';
+import receptions from './receptions';
 import rota from './rota';
 import stations from './stations';
 import publicArea from './public';
 import tenants from './tenants';
 import users from './users';
 
-export default { common, menu, layout, auth, home, profile, exception, public: publicArea, enums, tenants, handlingUnits, users, jobs, attachments, calendar, audit, exports, notifications, deputies, registry, reportBacks, rota, opinions, notices, stations };
+export default { common, menu, layout, auth, home, profile, exception, public: publicArea, enums, tenants, handlingUnits, users, jobs, attachments, calendar, audit, exports, notifications, deputies, registry, reportBacks, rota, receptions, opinions, notices, stations };

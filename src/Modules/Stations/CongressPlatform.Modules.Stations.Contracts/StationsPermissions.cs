@@ -22,6 +22,16 @@ public static class StationsPermissions
     /// <summary>The weekly reminder job over every tenant.</summary>
     public const string RotaRemindersRun = "stations.rota.run";
 
+    // ----- centralised reception events (集中接待选民活动) -----
+    /// <summary>The list and the detail of reception events (the district reads its streets').</summary>
+    public const string ReceptionsRead = "stations.receptions.read";
+
+    /// <summary>Plan, edit, cancel an event, record attendance and close it (duty records to the archive).</summary>
+    public const string ReceptionsManage = "stations.receptions.manage";
+
+    /// <summary>A deputy's own reception events and asking for leave from one.</summary>
+    public const string ReceptionsAttend = "stations.receptions.attend";
+
     /// <summary>The opinion inbox and an opinion's detail (社情民意).</summary>
     public const string OpinionsRead = "stations.opinions.read";
 

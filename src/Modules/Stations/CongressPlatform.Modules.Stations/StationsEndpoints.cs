@@ -61,6 +61,7 @@ internal static class StationsEndpoints
         RotaEndpoints.Map(endpoints);
         OpinionsEndpoints.Map(endpoints);
         NoticesEndpoints.Map(endpoints);
+        ReceptionEndpoints.Map(endpoints);
     }
 
     /// <summary><c>Stations:PublicBaseUrl</c> when set (the address residents reach), else this request's own.</summary>

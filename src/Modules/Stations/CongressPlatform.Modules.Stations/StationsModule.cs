@@ -40,6 +40,7 @@ public sealed class StationsModule : IModule
         ]);
         Features.Rota.RotaModule.AddServices(services); // duty rota: permissions and the weekly reminder job
         Features.Notices.NoticesModule.AddServices(services); // monthly public notice: permissions and the job on the 20th
+        Features.Receptions.ReceptionModule.AddServices(services); // reception events: permissions
         Features.PublicOpinions.OpinionRateLimits.Add(services, configuration);
     }
 

@@ -26,6 +26,7 @@ describe('public station page', () => {
           { deputyId: 'd2', name: '王建国', mobile: null, email: null, workUnit: null },
         ],
         opinionPath: `/p/opinions/new?station=${id}`,
+        receptions: [],
       },
     });
     render();
@@ -41,7 +42,7 @@ describe('public station page', () => {
   it('shows the published monthly notices, latest first and open, with the confidential count', async () => {
     mockApi({
       [`GET ${path}`]: { id, name: '锦绣社区联络站', kind: 'CommunityStation', community: null, address: '锦绣社区', openingHours: '每周三',
-        keeperName: null, phone: null, deputies: [], opinionPath: `/p/opinions/new?station=${id}` },
+        keeperName: null, phone: null, deputies: [], opinionPath: `/p/opinions/new?station=${id}`, receptions: [] },
       [`GET ${path}/notices`]: [
         { id: 'n-2', periodStart: '2026-10-21', periodEnd: '2026-11-20', publishedAtUtc: '2026-11-21T02:00:00Z', raisedCount: 2, answeredCount: 1,
           confidentialCount: 1, items: [
@@ -62,6 +63,30 @@ describe('public station page', () => {
     expect(screen.getByTestId('public-notices-confidential')).toHaveTextContent('另有 1 条涉密事项不予公示');
     // An <ol> holds only <li> (axe): the count sits after the list.
     expect(screen.getByTestId('public-notices-confidential').closest('ol')).toBeNull();
+  });
+
+  it('shows the upcoming reception events at the station with the deputies\' names', async () => {
+    mockApi({
+      [`GET ${path}`]: {
+        id,
+        name: '锦绣社区联络站',
+        kind: 'CommunityStation',
+        community: '锦绣社区',
+        address: '锦绣社区党群服务中心二楼',
+        openingHours: '每周三 14:30–17:00',
+        keeperName: null,
+        phone: null,
+        deputies: [],
+        opinionPath: `/p/opinions/new?station=${id}`,
+        receptions: [{ title: '第四季度集中接待选民活动', date: '2099-12-16', startTime: '09:00:00', endTime: '11:30:00', deputyNames: ['李秀英', '王建国'] }],
+      },
+    });
+    render();
+    const list = await screen.findByTestId('public-station-receptions');
+    expect(list).toHaveTextContent('第四季度集中接待选民活动');
+    expect(list).toHaveTextContent('2099-12-16 09:00–11:30');
+    expect(list).toHaveTextContent('接待代表:李秀英、王建国');
+    expect(screen.getByText('近期集中接待活动')).toBeInTheDocument();
   });
 
   it('says in Chinese when the station is closed, and does not ask the API for an id that is no id', async () => {

@@ -1,12 +1,14 @@
 // /p/stations/:id — a station's public page, reached by scanning its poster: no account, phone-first (360 px). The
 // station's address, hours, keeper and phone, its deputies with only the contact items each consented to publish, and
-// the big "我要反映意见" button to the opinion form, the published duty rota (who receives residents which week) and the
-// published monthly notices (每月公示, PublicNotices.tsx, from /api/stations/public-stations/{id}/notices).
+// the big "我要反映意见" button to the opinion form, the upcoming centralised reception events there (集中接待: when, and the
+// deputies' names), the published duty rota (who receives residents which week) and the published monthly notices
+// (每月公示, PublicNotices.tsx, from /api/stations/public-stations/{id}/notices).
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, List, Result, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, call, ApiError, type Schemas } from '@/api/client';
+import { when } from '@/pages/stations/receptions/model';
 import { PublicRota } from '@/pages/stations/rota/RotaList';
 import { PublicNotices } from './PublicNotices';
 
@@ -76,6 +78,23 @@ function StationBody({ station }: { station: PublicStation }) {
           {t('stations.public.raise')}
         </Button>
       </Link>
+      {station.receptions.length > 0 ? (
+        <Card className="public-card" title={<h2 className="public-card-title">{t('receptions.public.title')}</h2>}>
+          <List
+            dataSource={station.receptions}
+            data-testid="public-station-receptions"
+            renderItem={(r) => (
+              <List.Item key={`${r.date}-${r.startTime}-${r.title}`}>
+                <div>
+                  <Typography.Text strong>{r.title}</Typography.Text>
+                  <div>{when(r)}</div>
+                  {r.deputyNames.length > 0 ? <div className="public-muted">{t('receptions.public.deputies', { names: r.deputyNames.join('、') })}</div> : null}
+                </div>
+              </List.Item>
+            )}
+          />
+        </Card>
+      ) : null}
       {station.deputies.length > 0 ? (
         <Card className="public-card" title={<h2 className="public-card-title">{t('stations.public.deputies')}</h2>}>
           <List

@@ -1,4 +1,5 @@
-// 我的值班: a deputy's own station duty — the weeks ahead, a swap request for one of them, leave, and their requests.
+// 我的值班: a deputy's own station duty — the weeks ahead, a swap request for one of them, leave, and their requests —
+// and the centralised reception events they take part in (MyReceptions).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, DatePicker, Form, Input, List, Modal, Result, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -8,7 +9,9 @@ import { api, call, type Schemas } from '@/api/client';
 import { asApiError } from '@/api/problem';
 import { useShowError } from '@/components/useShowError';
 import { beijingToday } from '@/pages/deputies/shared';
+import { useSession } from '@/auth/me';
 import { shortDate, weekRange } from '../rota/RotaList';
+import MyReceptions from './MyReceptions';
 
 type MyWeek = Schemas['MyRotaWeekDto'];
 const myDutyKey = ['stations', 'my-duty'];
@@ -18,6 +21,7 @@ export default function MyDutyPage() {
   const { message } = App.useApp();
   const showError = useShowError();
   const queryClient = useQueryClient();
+  const { access } = useSession();
   const [swapping, setSwapping] = useState<MyWeek>();
   const duty = useQuery({ queryKey: myDutyKey, queryFn: () => call(api.GET('/api/stations/my-duties')), retry: false });
   const done = (text: string) => {
@@ -82,6 +86,7 @@ export default function MyDutyPage() {
           ]}
         />
       </Card>
+      {access.canAttendReceptions ? <MyReceptions /> : null}
       <Card title={t('rota.my.requests')}>
         <List
           data-testid="my-duty-requests"

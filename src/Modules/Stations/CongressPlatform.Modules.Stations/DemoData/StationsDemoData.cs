@@ -77,13 +77,22 @@ internal sealed class StationsDemoData : IStartupTask
                 continue;
             }
             var deputies = new Queue<ServingDeputyDto>(serving.Where(d => d.TenantIds.Contains(tenant.Id)));
-            Seed(db, tenant, plans, deputies, code == "dongliu" ? keeper : null, clock.GetUtcNow().UtcDateTime);
+            var network = Seed(db, tenant, plans, deputies, code == "dongliu" ? keeper : null, clock.GetUtcNow().UtcDateTime);
+            if (code == "dongliu")
+            {
+                SeedReceptions(db, tenant, network, ChinaTime.Today(clock), clock.GetUtcNow().UtcDateTime);
+            }
         }
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static void Seed(StationsDbContext db, TenantInfo tenant, Plan[] plans, Queue<ServingDeputyDto> deputies, Guid? keeperUserId, DateTime now)
+    /// <summary>A seeded station and the deputies assigned to it.</summary>
+    private sealed record Seeded(Guid Id, string Name, List<ServingDeputyDto> Deputies);
+
+    private static Dictionary<string, Seeded> Seed(StationsDbContext db, TenantInfo tenant, Plan[] plans, Queue<ServingDeputyDto> deputies, Guid? keeperUserId,
+        DateTime now)
     {
+        var seeded = new Dictionary<string, Seeded>();
         var assignedOn = new DateOnly(2022, 3, 1);
         var ids = new Dictionary<string, Guid>();
         foreach (var plan in plans)
@@ -95,12 +104,76 @@ internal sealed class StationsDemoData : IStartupTask
             ((ITenantOwned)station).AssignTenant(tenant.Id, tenant.Path);
             db.Stations.Add(station);
             ids[plan.Name] = station.Id;
+            seeded[plan.Name] = new Seeded(station.Id, plan.Name, []);
             for (var i = 0; i < plan.Deputies && deputies.TryDequeue(out var deputy); i++)
             {
+                seeded[plan.Name].Deputies.Add(deputy);
                 var assignment = new StationDeputy(station.Id, deputy.DeputyId, deputy.Name, assignedOn);
                 ((ITenantOwned)assignment).AssignTenant(tenant.Id, tenant.Path);
                 db.StationDeputies.Add(assignment);
             }
         }
+        return seeded;
+    }
+
+    /// <summary>
+    /// 东柳's centralised reception events: one held a month ago and closed (its duty records go to the archive through
+    /// the outbox, as closing by hand does) and one planned a fortnight ahead, on the public pages of its stations.
+    /// </summary>
+    private static void SeedReceptions(StationsDbContext db, TenantInfo tenant, Dictionary<string, Seeded> network, DateOnly today, DateTime now)
+    {
+        void Own(TenantOwnedEntity row) => ((ITenantOwned)row).AssignTenant(tenant.Id, tenant.Path);
+
+        ReceptionEvent Plan(ReceptionSchedule schedule, string[] stations, int online, List<ReceptionParticipant> participants,
+            List<ReceptionVenue> venues)
+        {
+            var e = new ReceptionEvent(schedule, now);
+            Own(e);
+            db.ReceptionEvents.Add(e);
+            var taken = new HashSet<Guid>();
+            foreach (var station in stations.Select(n => network[n]))
+            {
+                var venue = new ReceptionVenue(e.Id, station.Id, station.Name);
+                Own(venue);
+                venues.Add(venue);
+                foreach (var deputy in station.Deputies.Where(d => taken.Add(d.DeputyId)))
+                {
+                    participants.Add(new ReceptionParticipant(e.Id, deputy.DeputyId, deputy.Name, ReceptionVenueKind.Station, station.Id));
+                }
+            }
+            foreach (var deputy in network.Values.SelectMany(s => s.Deputies).Where(d => !taken.Contains(d.DeputyId)).Take(online).ToList())
+            {
+                taken.Add(deputy.DeputyId);
+                participants.Add(new ReceptionParticipant(e.Id, deputy.DeputyId, deputy.Name, ReceptionVenueKind.Online, null));
+            }
+            participants.ForEach(Own);
+            db.ReceptionVenues.AddRange(venues);
+            db.ReceptionParticipants.AddRange(participants);
+            return e;
+        }
+
+        var heldVenues = new List<ReceptionVenue>();
+        var held = new List<ReceptionParticipant>();
+        var past = Plan(new ReceptionSchedule("第三季度集中接待选民活动", "听民声、察民情:老旧小区改造与加装电梯", today.AddDays(-30),
+            new TimeOnly(9, 0), new TimeOnly(11, 30), "东柳街道人大代表微信群"), ["东柳街道代表之家", "东柳北片中心联络站", "东柳南片中心联络站"], 3, held, heldVenues);
+        for (var i = 0; i < held.Count; i++)
+        {
+            if (i == 1)
+            {
+                held[i].Mark(ReceptionAttendance.Leave, "参加区人大常委会专题培训", null, null);
+            }
+            else
+            {
+                held[i].Mark(ReceptionAttendance.Attended, null, 3 + i % 4, 1 + i % 3);
+            }
+        }
+        past.Close(held, "东柳街道人大工作室", today, now);
+        foreach (var record in Features.Receptions.CloseReceptionEventCommandHandler.DutyRecords(past, heldVenues, held))
+        {
+            db.Publish(record);
+        }
+
+        Plan(new ReceptionSchedule("第四季度集中接待选民活动", "民生实事项目征集", today.AddDays(14), new TimeOnly(9, 0), new TimeOnly(11, 30),
+            "东柳街道人大代表微信群、腾讯会议"), ["锦绣社区联络站", "和平社区联络站"], 2, [], []);
     }
 }

@@ -23,6 +23,12 @@ internal sealed class StationsDbContext(DbContextOptions<StationsDbContext> opti
 
     public DbSet<RotaSwapRequest> RotaSwapRequests => Set<RotaSwapRequest>();
 
+    public DbSet<ReceptionEvent> ReceptionEvents => Set<ReceptionEvent>();
+
+    public DbSet<ReceptionVenue> ReceptionVenues => Set<ReceptionVenue>();
+
+    public DbSet<ReceptionParticipant> ReceptionParticipants => Set<ReceptionParticipant>();
+
     public DbSet<OpinionEvent> OpinionEvents => Set<OpinionEvent>();
 
     public DbSet<OpinionPhoto> OpinionPhotos => Set<OpinionPhoto>();
@@ -106,6 +112,7 @@ internal sealed class StationsDbContext(DbContextOptions<StationsDbContext> opti
 
         ConfigureRota(modelBuilder);
         ConfigureNotices(modelBuilder);
+        ConfigureReceptions(modelBuilder);
     }
 
     // ----- monthly public notice (每月20日公示) -----
@@ -134,6 +141,43 @@ internal sealed class StationsDbContext(DbContextOptions<StationsDbContext> opti
             b.Property(i => i.Answer).HasMaxLength(StationNoticeItem.AnswerMaxLength);
             b.Property(i => i.ExcludedReason).HasMaxLength(200);
             b.HasIndex(i => new { i.NoticeId, i.OpinionId }).IsUnique();
+        });
+    }
+
+    // ----- centralised reception events (集中接待选民活动) -----
+    private static void ConfigureReceptions(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<ReceptionEvent>(b =>
+        {
+            b.ToTable("reception_events");
+            b.HasKey(e => e.Id);
+            b.Property(e => e.Id).ValueGeneratedNever();
+            b.Property(e => e.Title).HasMaxLength(100).IsRequired();
+            b.Property(e => e.Theme).HasMaxLength(200);
+            b.Property(e => e.OnlineChannel).HasMaxLength(200);
+            b.Property(e => e.ClosedByName).HasMaxLength(50);
+            b.HasIndex(e => new { e.TenantId, e.Date });
+        });
+
+        modelBuilder.Entity<ReceptionVenue>(b =>
+        {
+            b.ToTable("reception_venues");
+            b.HasKey(v => v.Id);
+            b.Property(v => v.Id).ValueGeneratedNever();
+            b.Property(v => v.StationName).HasMaxLength(100).IsRequired();
+            b.HasIndex(v => new { v.EventId, v.StationId }).IsUnique();
+            b.HasIndex(v => v.StationId);
+        });
+
+        modelBuilder.Entity<ReceptionParticipant>(b =>
+        {
+            b.ToTable("reception_participants");
+            b.HasKey(p => p.Id);
+            b.Property(p => p.Id).ValueGeneratedNever();
+            b.Property(p => p.DeputyName).HasMaxLength(50).IsRequired();
+            b.Property(p => p.LeaveReason).HasMaxLength(200);
+            b.HasIndex(p => new { p.EventId, p.DeputyId }).IsUnique();
+            b.HasIndex(p => p.DeputyId);
         });
     }
 
