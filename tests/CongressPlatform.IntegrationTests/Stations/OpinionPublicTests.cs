@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using CongressPlatform.BuildingBlocks.Persistence;
 using CongressPlatform.IntegrationTests.Infrastructure;
 
@@ -86,6 +87,26 @@ public sealed class OpinionPublicTests(OpinionPlatforms platforms)
 
         var empty = await (await OpinionSetup.SubmitAsync(phone, station, "  ")).ProblemAsync(400);
         empty.GetProperty("errors").GetProperty("content")[0].GetString().Should().Be("请填写您要反映的意见或建议。");
+    }
+
+    [Theory]
+    [MemberData(nameof(Platforms.Providers), MemberType = typeof(Platforms))]
+    public async Task A_station_closed_by_staff_refuses_the_form_at_once_though_the_form_keeps_stations_in_memory(DatabaseProvider provider)
+    {
+        var factory = await platforms.GetAsync(provider);
+        var station = await OpinionSetup.StationAsync(factory, Demo.Street);
+        var phone = OpinionSetup.Phone(factory);
+        (await phone.GetAsync($"/api/stations/public-opinions/form?station={station}")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await OpinionSetup.SubmitAsync(phone, station, "关门前的一条意见")).StatusCode.Should().Be(HttpStatusCode.Created);
+
+        var staff = factory.As("staff-close-station", Demo.Street, "staff");
+        var detail = await (await staff.GetAsync($"/api/stations/stations/{station}")).ReadAsync<JsonElement>();
+        (await staff.PutJsonAsync($"/api/stations/stations/{station}/active", new { active = false, version = detail.GetProperty("version").GetGuid() }))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
+
+        (await (await OpinionSetup.SubmitAsync(phone, station, "关门后的一条意见")).ProblemAsync(404)).GetProperty("code").GetString()
+            .Should().Be("opinion.station_not_found");
+        (await phone.GetAsync($"/api/stations/public-opinions/form?station={station}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
     [Theory]

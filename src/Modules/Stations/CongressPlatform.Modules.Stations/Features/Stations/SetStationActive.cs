@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Memory;
 using CongressPlatform.BuildingBlocks.Tenancy;
 using CongressPlatform.Modules.Stations.Contracts;
 using CongressPlatform.Modules.Stations.Persistence;
@@ -19,7 +20,7 @@ public sealed record SetStationActiveBody(bool Active, Guid Version)
     public SetStationActiveCommand ToCommand(Guid id) => new(id, Active, Version);
 }
 
-internal sealed class SetStationActiveCommandHandler(StationsDbContext db, ITenantDirectory tenants, TimeProvider clock)
+internal sealed class SetStationActiveCommandHandler(StationsDbContext db, ITenantDirectory tenants, TimeProvider clock, IMemoryCache cache)
     : IRequestHandler<SetStationActiveCommand, StationDto>
 {
     public async Task<StationDto> Handle(SetStationActiveCommand request, CancellationToken cancellationToken)
@@ -39,6 +40,7 @@ internal sealed class SetStationActiveCommandHandler(StationsDbContext db, ITena
         }
         station.SetActive(request.Active, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
+        PublicOpinions.PublicStations.Forget(cache, station.Id);
         return await StationLookup.DetailAsync(db, tenants, station.Id, cancellationToken);
     }
 }

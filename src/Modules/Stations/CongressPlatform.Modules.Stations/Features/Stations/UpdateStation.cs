@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Memory;
 using CongressPlatform.BuildingBlocks.Security;
 using CongressPlatform.BuildingBlocks.Tenancy;
 using CongressPlatform.Modules.Stations.Contracts;
@@ -41,7 +42,7 @@ internal sealed class UpdateStationCommandValidator : AbstractValidator<UpdateSt
 }
 
 internal sealed class UpdateStationCommandHandler(
-    StationsDbContext db, ITenantContext tenant, ITenantDirectory tenants, ICurrentUser user, IMediator mediator, TimeProvider clock)
+    StationsDbContext db, ITenantContext tenant, ITenantDirectory tenants, ICurrentUser user, IMediator mediator, TimeProvider clock, IMemoryCache cache)
     : IRequestHandler<UpdateStationCommand, StationDto>
 {
     public async Task<StationDto> Handle(UpdateStationCommand request, CancellationToken cancellationToken)
@@ -75,6 +76,7 @@ internal sealed class UpdateStationCommandHandler(
                 keeperName, request.LiaisonName, request.Phone), now);
         }
         await db.SaveChangesAsync(cancellationToken);
+        PublicOpinions.PublicStations.Forget(cache, station.Id);
         return await StationLookup.DetailAsync(db, tenants, station.Id, cancellationToken);
     }
 }
