@@ -2,7 +2,7 @@
 // daily digest. The inbox always gets everything.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Radio, Space, Table, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call, type Schemas } from '@/api/client';
 import ProblemResult from '@/components/ProblemResult';
@@ -19,10 +19,12 @@ export default function PreferencesPage() {
   const showError = useShowError();
   const client = useQueryClient();
   const preferences = useQuery({ queryKey: key, queryFn: () => call(api.GET('/api/notifications/preferences')) });
-  const [choices, setChoices] = useState<Record<string, Mode>>({});
-  useEffect(() => {
-    if (preferences.data) setChoices(Object.fromEntries(preferences.data.map((p) => [p.category, p.email])));
-  }, [preferences.data]);
+  // The user's changes over what is stored: derived, so no render ever shows the stored choices as changed.
+  const [edits, setEdits] = useState<Record<string, Mode>>({});
+  const choices = useMemo<Record<string, Mode>>(
+    () => ({ ...Object.fromEntries((preferences.data ?? []).map((p) => [p.category, p.email])), ...edits }),
+    [preferences.data, edits],
+  );
   const save = useMutation({
     mutationFn: () =>
       call(
@@ -32,6 +34,7 @@ export default function PreferencesPage() {
       ),
     onSuccess: (data) => {
       client.setQueryData(key, data);
+      setEdits({});
       void message.success(t('notifications.saved'));
     },
     onError: (e) => showError(e),
@@ -57,7 +60,7 @@ export default function PreferencesPage() {
               render: (_, p) => (
                 <Radio.Group
                   value={choices[p.category] ?? p.email}
-                  onChange={(e) => setChoices({ ...choices, [p.category]: e.target.value as Mode })}
+                  onChange={(e) => setEdits({ ...edits, [p.category]: e.target.value as Mode })}
                   aria-label={`${p.name} ${t('notifications.email')}`}
                   data-testid={`preference-${p.category}`}
                   options={MODES.map((m) => ({ value: m, label: t(`notifications.emailModes.${m}`) }))}

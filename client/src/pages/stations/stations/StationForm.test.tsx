@@ -24,8 +24,12 @@ describe('station keeper picker', () => {
     const picker = screen.getByTestId('station-keeper-account');
     fireEvent.mouseDown(picker.querySelector('.ant-select-selector') ?? picker);
     fireEvent.click(await screen.findByText('孙站长(dongliu.keeper · 联络站站长)'));
-    await waitFor(() => expect((screen.getByTestId('station-keeper-name') as HTMLInputElement).value).toBe('孙站长'));
-    expect((screen.getByTestId('station-keeper-name') as HTMLInputElement).disabled).toBe(true);
+    // The name and its lock follow the picked account in renders of their own: wait for both.
+    await waitFor(() => {
+      const name = screen.getByTestId('station-keeper-name') as HTMLInputElement;
+      expect(name.value).toBe('孙站长');
+      expect(name.disabled).toBe(true);
+    });
     fireEvent.click(screen.getByTestId('station-save'));
     await waitFor(() => expect(seen.some((s) => s.method === 'POST')).toBe(true));
     expect(seen.find((s) => s.method === 'POST')?.body).toMatchObject({ keeperUserId: 'u-sun', keeperName: '孙站长' });
