@@ -121,8 +121,21 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>
             var admin = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
             await using var connection = new NpgsqlConnection(admin.ConnectionString);
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{target.Database}\" WITH (FORCE)", connection);
-            await command.ExecuteNonQueryAsync();
+            // FORCE cannot end a backend of another role — an autovacuum worker that has just started on the database
+            // after a test's deletes (42501) — nor one still starting (55006): they end on their own within moments.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{target.Database}\" WITH (FORCE)", connection);
+                    await command.ExecuteNonQueryAsync();
+                    break;
+                }
+                catch (PostgresException e) when (e.SqlState is "42501" or "55006" && attempt < 40)
+                {
+                    await Task.Delay(500);
+                }
+            }
         }
         else
         {
