@@ -107,11 +107,11 @@ internal sealed class SqliteWriteCoordinator : DbTransactionInterceptor, IDbConn
 
     void IDbConnectionInterceptor.ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Prepare(connection);
 
-    async Task IDbConnectionInterceptor.ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken)
+    // SQLite runs a PRAGMA synchronously whatever the API: the async path does the same as the sync one.
+    Task IDbConnectionInterceptor.ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL;";
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        Prepare(connection);
+        return Task.CompletedTask;
     }
 
     InterceptionResult IDbConnectionInterceptor.ConnectionClosing(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
