@@ -105,9 +105,27 @@ public sealed class EndToEnd : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Paths.Screenshots, name + ".png"), FullPage = true });
     }
 
-    /// <summary>axe-core on the current page: the serious and critical violations, as readable lines.</summary>
+    /// <summary>
+    /// Waits until the page is at rest: no finite CSS animation or transition running and no antd motion class
+    /// (<c>…-enter</c>, <c>…-leave</c>, <c>…-appear</c>) left on an element — a modal or a select list that is still
+    /// closing is a state nobody reads, and axe judged half-removed dialogs and option lists in it. At most 5 s; the
+    /// endless ones (spinners, the processing badge) do not count.
+    /// </summary>
+    public static Task SettleAsync(IPage page) => page.EvaluateAsync("""
+        async () => {
+          const busy = () =>
+            document.getAnimations().some(a => a.playState === 'running' && a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+            || document.querySelector('[class*="-enter-active"], [class*="-leave-active"], [class*="-appear-active"], [class*="-leave-start"]') !== null;
+          const deadline = performance.now() + 5000;
+          while (busy() && performance.now() < deadline) await new Promise(r => setTimeout(r, 50));
+          await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+        }
+        """);
+
+    /// <summary>axe-core on the current page at rest (<see cref="SettleAsync"/>): the serious and critical violations, as readable lines.</summary>
     public static async Task<List<string>> AccessibilityViolationsAsync(IPage page)
     {
+        await SettleAsync(page);
         var axe = await File.ReadAllTextAsync(AxeScript.Path);
         // Evaluated through the DevTools protocol, which the page's content security policy does not govern.
         await page.EvaluateAsync(axe);

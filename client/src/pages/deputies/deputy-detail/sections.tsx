@@ -26,6 +26,7 @@ import { useSession } from '@/auth/me';
 import Attachments from '@/components/Attachments';
 import { formatDateTime } from '@/components/format';
 import { useShowError } from '@/components/useShowError';
+import { useDialogItem } from '@/components/useDialogItem';
 import { TemporaryPasswordModal } from '@/pages/identity/users/shared';
 import { CONSENT_ITEMS, deputiesKey, termName, type ConsentItem, type Deputy, type Seat, type SeatStatus } from '../deputies/registry';
 import { PersonFields, personBody, SeatFields, seatBody, type PersonValues, type SeatValues } from '../deputies/shared';
@@ -334,7 +335,8 @@ export function ConsentTab({ deputy }: { deputy: Deputy }) {
   const { access } = useSession();
   const showError = useShowError();
   const refresh = useRefresh(deputy.id);
-  const [changing, setChanging] = useState<{ item: ConsentItem; granted: boolean }>();
+  const changingDialog = useDialogItem<{ item: ConsentItem; granted: boolean }>();
+  const changing = changingDialog.item;
   const [form] = Form.useForm<{ note?: string }>();
 
   const record = useMutation({
@@ -349,7 +351,7 @@ export function ConsentTab({ deputy }: { deputy: Deputy }) {
       refresh(saved);
       void message.success(t('registry.detail.consentRecorded'));
       form.resetFields();
-      setChanging(undefined);
+      changingDialog.close();
     },
     onError: (error) => showError(error, form),
   });
@@ -366,7 +368,7 @@ export function ConsentTab({ deputy }: { deputy: Deputy }) {
               {c.granted ? <Tag color="success">{t('registry.detail.consentGranted')}</Tag> : <Tag>{t('registry.detail.consentNotGranted')}</Tag>}
               {c.sinceUtc ? <Typography.Text type="secondary">{t('registry.detail.consentSince', { at: formatDateTime(c.sinceUtc) })}</Typography.Text> : null}
               {access.canUpdateDeputies ? (
-                <Button size="small" onClick={() => setChanging({ item: c.item, granted: !c.granted })} data-testid={`consent-${c.item}`}>
+                <Button size="small" onClick={() => changingDialog.show({ item: c.item, granted: !c.granted })} data-testid={`consent-${c.item}`}>
                   {c.granted ? t('registry.detail.revoke') : t('registry.detail.grant')}
                 </Button>
               ) : null}
@@ -397,9 +399,8 @@ export function ConsentTab({ deputy }: { deputy: Deputy }) {
         ]}
       />
       <Modal
-        open={!!changing}
-        title={changing ? `${changing.granted ? t('registry.detail.grant') : t('registry.detail.revoke')}:${t(`registry.consentItem.${changing.item}`)}` : ''}
-        onCancel={() => setChanging(undefined)}
+        {...changingDialog.modal}
+        title={changing ? `${changing.granted ? t('registry.detail.grant') : t('registry.detail.revoke')}:${t(`registry.consentItem.${changing.item}`)}` : undefined}
         onOk={() => void form.validateFields().then((v) => record.mutate(v.note), () => undefined)}
         confirmLoading={record.isPending}
         okButtonProps={{ 'data-testid': 'consent-save' }}

@@ -2,10 +2,10 @@
 // in their own constituency), their attendance — and leave with a reason before an event starts.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, List, Modal, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call, type Schemas } from '@/api/client';
 import { useShowError } from '@/components/useShowError';
+import { useDialogItem } from '@/components/useDialogItem';
 import { ATTENDANCE_COLOR, myReceptionsKey, STATUS_COLOR, when } from '../receptions/model';
 
 type MyReception = Schemas['MyReceptionDto'];
@@ -15,13 +15,14 @@ export default function MyReceptions() {
   const { message } = App.useApp();
   const showError = useShowError();
   const queryClient = useQueryClient();
-  const [leaving, setLeaving] = useState<MyReception>();
+  const leavingDialog = useDialogItem<MyReception>();
+  const leaving = leavingDialog.item;
   const mine = useQuery({ queryKey: myReceptionsKey, queryFn: () => call(api.GET('/api/stations/my-receptions')) });
   const leave = useMutation({
     mutationFn: (v: { eventId: string; reason: string }) =>
       call(api.POST('/api/stations/my-receptions/{eventId}/leave', { params: { path: { eventId: v.eventId } }, body: { reason: v.reason } })),
     onSuccess: () => {
-      setLeaving(undefined);
+      leavingDialog.close();
       void message.success(t('receptions.my.leaveSent'));
       void queryClient.invalidateQueries({ queryKey: myReceptionsKey });
     },
@@ -42,7 +43,7 @@ export default function MyReceptions() {
             actions={
               r.canRequestLeave
                 ? [
-                    <Button key="leave" size="small" onClick={() => setLeaving(r)} data-testid={`my-reception-leave-${r.eventId}`}>
+                    <Button key="leave" size="small" onClick={() => leavingDialog.show(r)} data-testid={`my-reception-leave-${r.eventId}`}>
                       {t('receptions.my.askLeave')}
                     </Button>,
                   ]
@@ -69,9 +70,9 @@ export default function MyReceptions() {
           </List.Item>
         )}
       />
-      <Modal open={!!leaving} title={leaving ? t('receptions.my.leaveTitle', { title: leaving.title }) : ''} onCancel={() => setLeaving(undefined)} footer={null} destroyOnHidden>
+      <Modal {...leavingDialog.modal} title={leaving ? t('receptions.my.leaveTitle', { title: leaving.title }) : undefined} footer={null} destroyOnHidden>
         {leaving ? (
-          <Form layout="vertical" onFinish={(v: { reason: string }) => leave.mutate({ eventId: leaving.eventId, reason: v.reason })}>
+          <Form name="reception-leave" layout="vertical" onFinish={(v: { reason: string }) => leave.mutate({ eventId: leaving.eventId, reason: v.reason })}>
             <Form.Item name="reason" label={t('receptions.leaveReason')} rules={[{ required: true, message: t('receptions.required') }]}>
               <Input maxLength={200} data-testid="my-reception-reason" />
             </Form.Item>

@@ -3,11 +3,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, DatePicker, Form, Input, List, Modal, Result, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call, type Schemas } from '@/api/client';
 import { asApiError } from '@/api/problem';
 import { useShowError } from '@/components/useShowError';
+import { useDialogItem } from '@/components/useDialogItem';
 import { beijingToday } from '@/pages/deputies/shared';
 import { useSession } from '@/auth/me';
 import { shortDate, weekRange } from '../rota/RotaList';
@@ -22,7 +22,8 @@ export default function MyDutyPage() {
   const showError = useShowError();
   const queryClient = useQueryClient();
   const { access } = useSession();
-  const [swapping, setSwapping] = useState<MyWeek>();
+  const swappingDialog = useDialogItem<MyWeek>();
+  const swapping = swappingDialog.item;
   const duty = useQuery({ queryKey: myDutyKey, queryFn: () => call(api.GET('/api/stations/my-duties')), retry: false });
   const done = (text: string) => {
     void message.success(text);
@@ -32,7 +33,7 @@ export default function MyDutyPage() {
     mutationFn: (v: { myWeekId: string; targetWeekId: string; reason?: string }) =>
       call(api.POST('/api/stations/my-duties/swaps', { body: { myWeekId: v.myWeekId, targetWeekId: v.targetWeekId, reason: v.reason ?? null } })),
     onSuccess: () => {
-      setSwapping(undefined);
+      swappingDialog.close();
       done(t('rota.my.swapSent'));
     },
     onError: (error) => showError(error),
@@ -78,7 +79,7 @@ export default function MyDutyPage() {
               key: 'actions',
               render: (_, w) =>
                 w.weekStart > today && w.status === 'Published' && options(w).length > 0 ? (
-                  <Button size="small" onClick={() => setSwapping(w)}>
+                  <Button size="small" onClick={() => swappingDialog.show(w)}>
                     {t('rota.my.requestSwap')}
                   </Button>
                 ) : null,
@@ -119,7 +120,7 @@ export default function MyDutyPage() {
             </List.Item>
           )}
         />
-        <Form layout="inline" style={{ marginTop: 12 }} onFinish={(v: { dates: [Dayjs, Dayjs]; reason: string }) => leave.mutate(v)}>
+        <Form name="my-leave" layout="inline" style={{ marginTop: 12 }} onFinish={(v: { dates: [Dayjs, Dayjs]; reason: string }) => leave.mutate(v)}>
           <Form.Item name="dates" label={t('rota.leaveDates')} rules={[{ required: true, message: t('rota.required') }]}>
             <DatePicker.RangePicker />
           </Form.Item>
@@ -132,14 +133,13 @@ export default function MyDutyPage() {
         </Form>
       </Card>
       <Modal
-        open={!!swapping}
-        title={swapping ? t('rota.my.swapTitle', { week: range(swapping) }) : ''}
-        onCancel={() => setSwapping(undefined)}
+        {...swappingDialog.modal}
+        title={swapping ? t('rota.my.swapTitle', { week: range(swapping) }) : undefined}
         footer={null}
         destroyOnHidden
       >
         {swapping ? (
-          <Form layout="vertical" onFinish={(v: { targetWeekId: string; reason?: string }) => swap.mutate({ myWeekId: swapping.id, ...v })}>
+          <Form name="my-swap" layout="vertical" onFinish={(v: { targetWeekId: string; reason?: string }) => swap.mutate({ myWeekId: swapping.id, ...v })}>
             <Form.Item name="targetWeekId" label={t('rota.my.swapWith')} rules={[{ required: true, message: t('rota.required') }]}>
               <Select options={options(swapping)} data-testid="swap-target" />
             </Form.Item>

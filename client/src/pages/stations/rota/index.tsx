@@ -10,6 +10,7 @@ import { api, call, type Schemas } from '@/api/client';
 import { asApiError } from '@/api/problem';
 import { useSession } from '@/auth/me';
 import { useShowError } from '@/components/useShowError';
+import { useDialogItem } from '@/components/useDialogItem';
 import { beijingToday } from '@/pages/deputies/shared';
 import { shortDate, weekRange } from './RotaList';
 
@@ -67,8 +68,10 @@ function StationRota({ stationId }: { stationId: string }) {
     return [monday, monday.add(12, 'week').subtract(1, 'day')];
   });
   const [publishNow, setPublishNow] = useState(false);
-  const [editing, setEditing] = useState<RotaWeek>();
-  const [confirming, setConfirming] = useState<RotaWeek>();
+  const editingDialog = useDialogItem<RotaWeek>();
+  const editing = editingDialog.item;
+  const confirmingDialog = useDialogItem<RotaWeek>();
+  const confirming = confirmingDialog.item;
   const [rejecting, setRejecting] = useState<RotaSwap>();
   const from = period[0].format('YYYY-MM-DD');
   const to = period[1].format('YYYY-MM-DD');
@@ -103,7 +106,7 @@ function StationRota({ stationId }: { stationId: string }) {
     mutationFn: ({ weekStart, deputyId }: { weekStart: string; deputyId: string }) =>
       call(api.PUT('/api/stations/rotas/{stationId}/weeks/{weekStart}', { params: { path: { stationId, weekStart } }, body: { deputyId } })),
     onSuccess: () => {
-      setEditing(undefined);
+      editingDialog.close();
       done(t('rota.saved'));
     },
     onError: (error) => showError(error),
@@ -112,7 +115,7 @@ function StationRota({ stationId }: { stationId: string }) {
     mutationFn: ({ weekId, outcome, note }: { weekId: string; outcome: Outcome; note?: string }) =>
       call(api.POST('/api/stations/rota-weeks/{weekId}/confirm', { params: { path: { weekId } }, body: { outcome, note: note ?? null } })),
     onSuccess: () => {
-      setConfirming(undefined);
+      confirmingDialog.close();
       done(t('rota.confirmed'));
     },
     onError: (error) => showError(error),
@@ -214,12 +217,12 @@ function StationRota({ stationId }: { stationId: string }) {
                     render: (_: unknown, w: RotaWeek) => (
                       <Space>
                         {w.status === 'Draft' || w.status === 'Published' ? (
-                          <Button size="small" onClick={() => setEditing(w)}>
+                          <Button size="small" onClick={() => editingDialog.show(w)}>
                             {t('rota.edit')}
                           </Button>
                         ) : null}
                         {canConfirm(w) ? (
-                          <Button size="small" onClick={() => setConfirming(w)}>
+                          <Button size="small" onClick={() => confirmingDialog.show(w)}>
                             {t('rota.confirm')}
                           </Button>
                         ) : null}
@@ -280,7 +283,7 @@ function StationRota({ stationId }: { stationId: string }) {
           )}
         />
         {manage ? (
-          <Form layout="inline" style={{ marginTop: 12 }} onFinish={(v: { deputyId: string; dates: [Dayjs, Dayjs]; reason: string }) => leave.mutate(v)}>
+          <Form name="rota-leave" layout="inline" style={{ marginTop: 12 }} onFinish={(v: { deputyId: string; dates: [Dayjs, Dayjs]; reason: string }) => leave.mutate(v)}>
             <Form.Item name="deputyId" label={t('rota.leaveDeputy')} rules={[{ required: true, message: t('rota.required') }]}>
               <Select style={{ minWidth: 140 }} options={deputyOptions} />
             </Form.Item>
@@ -298,14 +301,14 @@ function StationRota({ stationId }: { stationId: string }) {
       </Card>
 
       <Modal
-        open={!!editing}
-        title={editing ? t('rota.editTitle', { week: range(editing) }) : ''}
-        onCancel={() => setEditing(undefined)}
+        {...editingDialog.modal}
+        title={editing ? t('rota.editTitle', { week: range(editing) }) : undefined}
         footer={null}
         destroyOnHidden
       >
         {editing ? (
           <Form
+            name="rota-week"
             layout="vertical"
             initialValues={{ deputyId: editing.deputyId }}
             onFinish={(v: { deputyId: string }) => setWeek.mutate({ weekStart: editing.weekStart, deputyId: v.deputyId })}
@@ -321,14 +324,14 @@ function StationRota({ stationId }: { stationId: string }) {
       </Modal>
 
       <Modal
-        open={!!confirming}
-        title={confirming ? t('rota.confirmTitle', { week: range(confirming) }) : ''}
-        onCancel={() => setConfirming(undefined)}
+        {...confirmingDialog.modal}
+        title={confirming ? t('rota.confirmTitle', { week: range(confirming) }) : undefined}
         footer={null}
         destroyOnHidden
       >
         {confirming ? (
           <Form
+            name="rota-confirm"
             layout="vertical"
             initialValues={{ outcome: 'Served' }}
             onFinish={(v: { outcome: Outcome; note?: string }) => confirm.mutate({ weekId: confirming.id, ...v })}
@@ -348,7 +351,7 @@ function StationRota({ stationId }: { stationId: string }) {
 
       <Modal open={!!rejecting} title={t('rota.reject')} onCancel={() => setRejecting(undefined)} footer={null} destroyOnHidden>
         {rejecting ? (
-          <Form layout="vertical" onFinish={(v: { note?: string }) => reject.mutate({ swapId: rejecting.id, note: v.note })}>
+          <Form name="rota-reject" layout="vertical" onFinish={(v: { note?: string }) => reject.mutate({ swapId: rejecting.id, note: v.note })}>
             <Form.Item name="note" label={t('rota.rejectNote')}>
               <Input maxLength={200} />
             </Form.Item>
