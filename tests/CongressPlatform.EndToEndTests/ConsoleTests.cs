@@ -18,11 +18,28 @@ public sealed partial class ConsoleTests(EndToEnd e2e)
     [GeneratedRegex(@"^\d+$")]
     private static partial Regex Digits();
 
+    /// <summary>
+    /// Picks the tenant in the header's switcher. The supervised tenants arrive after the seats (a query of their own),
+    /// and a click made while they are added to the open list can land on nothing: then the list is opened again and
+    /// the tenant picked again, as a person would.
+    /// </summary>
     private static async Task SwitchTenantAsync(IPage page, string tenantName)
     {
-        await page.GetByTestId("tenant-switcher").Locator(".ant-select").ClickAsync();
-        await page.Locator(".ant-select-item-option", new() { HasText = tenantName }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("home-tenant")).ToHaveTextAsync(tenantName, new() { Timeout = 30_000 });
+        var heading = page.GetByTestId("home-tenant");
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.GetByTestId("tenant-switcher").Locator(".ant-select").ClickAsync();
+            await page.Locator(".ant-select-dropdown:visible .ant-select-item-option", new() { HasText = tenantName }).ClickAsync();
+            try
+            {
+                await Assertions.Expect(heading).ToHaveTextAsync(tenantName, new() { Timeout = attempt < 3 ? 20_000 : 30_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+                await page.Keyboard.PressAsync("Escape");
+            }
+        }
     }
 
     [Fact]
