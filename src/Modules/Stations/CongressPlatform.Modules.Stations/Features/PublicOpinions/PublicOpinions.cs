@@ -77,11 +77,9 @@ internal sealed class SubmitPublicOpinionCommandHandler(
 {
     public async Task<SubmittedOpinionDto> Handle(SubmitPublicOpinionCommand request, CancellationToken cancellationToken)
     {
+        // A repeated Idempotency-Key is found by the unique index when the opinion is saved (below), not by a look-up
+        // first: retries are rare and every first submission would otherwise pay a query for them.
         var key = string.IsNullOrWhiteSpace(request.IdempotencyKey) ? null : request.IdempotencyKey.Trim();
-        if (key is not null && await FindByKeyAsync(key, cancellationToken) is { } earlier)
-        {
-            return earlier;
-        }
         var station = await PublicStations.FindActiveAsync(db, cache, request.StationId, cancellationToken);
         OpinionFormDeputyDto? deputy = null;
         if (request.DeputyId is { } deputyId)
@@ -121,7 +119,8 @@ internal sealed class SubmitPublicOpinionCommandHandler(
         }
         catch (DbUpdateException) when (key is not null)
         {
-            // Another request with the same key won the unique index: answer with its opinion, keep nothing of ours.
+            // A request with the same key was saved before (a retry) or at the same moment: answer with its opinion,
+            // keep nothing of ours.
             db.ChangeTracker.Clear();
             await DeleteAsync(written);
             return await FindByKeyAsync(key, cancellationToken) ?? throw new ConflictException("opinion.retry", Text.Of(
