@@ -42,6 +42,10 @@ public static class PersistenceServiceCollectionExtensions
                 {
                     options.ConnectionString = NormalizeSqlite(options.ConnectionString, environment.ContentRootPath);
                 }
+                else if (options.Provider == DatabaseProvider.PostgreSql)
+                {
+                    options.ConnectionString = PostgreSqlConnectionDefaults.Apply(options.ConnectionString);
+                }
             });
         services.TryAddSingleton<TenantSaveInterceptor>();
         services.TryAddSingleton<AuditChangeInterceptor>();
