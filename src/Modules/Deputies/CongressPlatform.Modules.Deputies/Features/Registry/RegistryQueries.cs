@@ -119,7 +119,7 @@ internal static class RegistryQueries
     public static async Task<List<DeputyListItemDto>> PageAsync(
         DeputiesDbContext db, ITenantDirectory directory, IQueryable<Deputy> deputies, int skip, int take, CancellationToken cancellationToken)
     {
-        var rows = await PageQuery(db, deputies, skip, take).ToListAsync(cancellationToken);
+        var rows = await PageQuery(deputies, skip, take).ToListAsync(cancellationToken);
         var names = new Dictionary<Guid, string>();
         var items = new List<DeputyListItemDto>(rows.Count);
         foreach (var row in rows)
@@ -139,7 +139,8 @@ internal static class RegistryQueries
         return items;
     }
 
-    internal static IQueryable<PageRow> PageQuery(DeputiesDbContext db, IQueryable<Deputy> deputies, int skip, int take) =>
+    /// <summary>The page's rows; <c>d.Seats</c> is restricted by the seats' named tenant filters like every read of seats.</summary>
+    private static IQueryable<PageRow> PageQuery(IQueryable<Deputy> deputies, int skip, int take) =>
         InListOrder(deputies).Skip(skip).Take(take).Select(d => new PageRow(
             d.Id, d.Name, d.Gender, d.Party, d.Occupation, d.WorkUnit, d.Mobile, d.UserId != null,
             d.Seats
@@ -147,10 +148,10 @@ internal static class RegistryQueries
                 .Select(s => new SeatRow(s.Id, s.TenantId, s.Level, s.Term, s.Constituency, s.ElectedOn, s.ByElection, s.Status, s.EndedOn, s.EndReason, s.Version))
                 .ToList())).AsNoTracking();
 
-    internal sealed record PageRow(
+    private sealed record PageRow(
         Guid Id, string Name, Gender Gender, string Party, string? Occupation, string? WorkUnit, string Mobile, bool Invited, List<SeatRow> Seats);
 
-    internal sealed record SeatRow(
+    private sealed record SeatRow(
         Guid Id, Guid TenantId, SeatLevel Level, int Term, string Constituency, DateOnly ElectedOn, bool ByElection,
         SeatStatus Status, DateOnly? EndedOn, string? EndReason, Guid Version);
 
