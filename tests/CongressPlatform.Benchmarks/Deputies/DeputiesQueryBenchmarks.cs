@@ -21,7 +21,9 @@ namespace CongressPlatform.Benchmarks.Deputies;
 /// The Deputies reads the issue sets targets for, through the real MediatR pipeline (authorization, validation, the
 /// tenant's named filters) on a SQLite database seeded at the issue's size (5,000 deputies; duty records as
 /// <c>CONGRESS_BENCH_DUTY_RECORDS</c>, 100,000 by default — the totals the ranking reads are built from them): one
-/// registry list page as a street's staff and as the district's supervisor; the list's count as it is (the distinct
+/// registry list page as a street's staff and as the district's supervisor — through the pipeline (its count kept between
+/// changes), as the handler was before docs/performance.md §F.3 (count, page, seats: three statements) and as it is when
+/// the count is not kept yet (count, then the page with its seats in one statement); the list's count as it is (the distinct
 /// persons of the scope's seats) against how it was (every person tested for a visible seat); and the district ranking
 /// computed cold (its cache emptied before each call) against served from the cache. CPU per request, one at a time; the load figures
 /// (50 connections) come from load/run-wrk-deputies.sh.
@@ -72,11 +74,29 @@ public class DeputiesQueryBenchmarks
         return await work(scope.ServiceProvider);
     }
 
-    [Benchmark, BenchmarkCategory("list page")]
+    [Benchmark, BenchmarkCategory("list page, street")]
     public Task<long> StreetList() => AsAsync(_streetStaff, ListAsync);
 
-    [Benchmark, BenchmarkCategory("list page")]
+    [Benchmark(Baseline = true), BenchmarkCategory("list page, street")]
+    public Task<long> StreetList_as_it_was() => AsAsync(_streetStaff, ListAsItWasAsync);
+
+    [Benchmark, BenchmarkCategory("list page, street")]
+    public Task<long> StreetList_count_uncached() => AsAsync(_streetStaff, ListAsItIsAsync);
+
+    [Benchmark, BenchmarkCategory("list page, street")]
+    public Task<long> StreetPage_only() => AsAsync(_streetStaff, PageOnlyAsync);
+
+    [Benchmark, BenchmarkCategory("list page, district")]
     public Task<long> DistrictList() => AsAsync(_districtSupervisor, ListAsync);
+
+    [Benchmark(Baseline = true), BenchmarkCategory("list page, district")]
+    public Task<long> DistrictList_as_it_was() => AsAsync(_districtSupervisor, ListAsItWasAsync);
+
+    [Benchmark, BenchmarkCategory("list page, district")]
+    public Task<long> DistrictList_count_uncached() => AsAsync(_districtSupervisor, ListAsItIsAsync);
+
+    [Benchmark, BenchmarkCategory("list page, district")]
+    public Task<long> DistrictPage_only() => AsAsync(_districtSupervisor, PageOnlyAsync);
 
     [Benchmark(Baseline = true), BenchmarkCategory("count, street")]
     public Task<int> StreetCount_per_person() => AsAsync(_streetStaff, CountPerPersonAsync);
@@ -105,6 +125,46 @@ public class DeputiesQueryBenchmarks
 
     private async Task<int> RankingAsync(IServiceProvider services) =>
         (await services.GetRequiredService<IMediator>().Send(new GetRankingQuery(_year, null, null, null, 1, 20))).Entries.Count;
+
+    private static readonly DeputyListFilter NoFilter = new(null, null, null, null);
+
+    /// <summary>
+    /// The list's handler as it was before §F.3 (without the pipeline): the count, the page of whole persons, then a
+    /// second query for the page's visible seats.
+    /// </summary>
+    private static async Task<long> ListAsItWasAsync(IServiceProvider services)
+    {
+        var db = services.GetRequiredService<DeputiesDbContext>();
+        var directory = services.GetRequiredService<ITenantDirectory>();
+        var total = await RegistryQueries.CountAsync(db, NoFilter, CancellationToken.None);
+        var rows = await RegistryQueries.InListOrder(RegistryQueries.Visible(db, NoFilter)).Skip(0).Take(20).ToListAsync();
+        var seats = await RegistryQueries.SeatsAsync(db, directory, rows.Select(d => d.Id).ToList(), CancellationToken.None);
+        var items = rows.Select(d => new DeputyListItemDto(
+            d.Id, d.Name, d.Gender, d.Party, d.Occupation, d.WorkUnit, ContactMasking.Mobile(d.Mobile), d.UserId is not null,
+            seats[d.Id].ToList())).ToList();
+        return total + items.Count;
+    }
+
+    /// <summary>
+    /// The list's handler as it is (without the pipeline) when its count is not kept yet — the first request after a change:
+    /// the count, and the page with its seats in one statement.
+    /// </summary>
+    private static async Task<long> ListAsItIsAsync(IServiceProvider services)
+    {
+        var db = services.GetRequiredService<DeputiesDbContext>();
+        var total = await RegistryQueries.CountAsync(db, NoFilter, CancellationToken.None);
+        var items = await RegistryQueries.PageAsync(
+            db, services.GetRequiredService<ITenantDirectory>(), RegistryQueries.Visible(db, NoFilter), 0, 20, CancellationToken.None);
+        return total + items.Count;
+    }
+
+    /// <summary>The page with its seats alone, without the count.</summary>
+    private static async Task<long> PageOnlyAsync(IServiceProvider services)
+    {
+        var db = services.GetRequiredService<DeputiesDbContext>();
+        return (await RegistryQueries.PageAsync(
+            db, services.GetRequiredService<ITenantDirectory>(), RegistryQueries.Visible(db, NoFilter), 0, 20, CancellationToken.None)).Count;
+    }
 
     /// <summary>The list's count as it was: every person tested for a seat the scope sees.</summary>
     private static Task<int> CountPerPersonAsync(IServiceProvider services) =>

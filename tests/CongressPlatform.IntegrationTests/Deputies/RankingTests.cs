@@ -5,6 +5,7 @@ using CongressPlatform.BuildingBlocks.Tenancy;
 using CongressPlatform.IntegrationTests.Infrastructure;
 using CongressPlatform.Modules.Deputies.Contracts;
 using CongressPlatform.Modules.Deputies.Domain;
+using CongressPlatform.Modules.Deputies.Features.Rankings;
 using CongressPlatform.Modules.Deputies.Persistence;
 using CongressPlatform.SharedKernel;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,28 @@ public sealed class RankingTests(Platforms platforms)
     private static async Task<GroupView> GroupAsync(HttpClient staff, string name, Guid leader, Guid vice, params Guid[] members) =>
         await (await staff.PostJsonAsync("/api/deputies/groups", new { name, leaderId = leader, viceLeaderIds = new[] { vice }, memberIds = members }))
             .ReadAsync<GroupView>();
+
+    [Theory]
+    [MemberData(nameof(Platforms.Providers), MemberType = typeof(Platforms))]
+    public async Task A_change_saved_in_a_transaction_is_in_the_next_kept_read_after_its_commit(DatabaseProvider provider)
+    {
+        var factory = await platforms.GetAsync(provider);
+        var cache = factory.Services.GetRequiredService<RankingCache>();
+        var key = ("commit-test", Guid.NewGuid());
+        using var scope = factory.Services.GetRequiredService<IServiceScopeFactory>().CreateSystemScope();
+        var db = scope.ServiceProvider.GetRequiredService<DeputiesDbContext>();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            db.Deputies.Add(new Deputy(new DeputyDetails(RegistryWorld.Name(), Gender.Female, null, 1970, "群众", null, null, null, RegistryWorld.Mobile(), null),
+                DateTime.UtcNow));
+            await db.SaveChangesAsync();
+            // Between the save and the commit, other requests still read the data as it was, and keep what they computed.
+            (await cache.GetOrCreateAsync(key, () => Task.FromResult("read before the commit"))).Should().Be("read before the commit");
+            await transaction.CommitAsync();
+        }
+        (await cache.GetOrCreateAsync(key, () => Task.FromResult("read after the commit"))).Should().Be("read after the commit",
+            "a read after the commit must not be served what was computed from the data before it");
+    }
 
     [Theory]
     [MemberData(nameof(Platforms.Providers), MemberType = typeof(Platforms))]

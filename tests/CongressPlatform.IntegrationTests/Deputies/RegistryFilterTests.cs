@@ -12,6 +12,51 @@ public sealed class RegistryFilterTests(Platforms platforms)
 {
     [Theory]
     [MemberData(nameof(Platforms.Providers), MemberType = typeof(Platforms))]
+    public async Task The_kept_count_follows_every_change_saved_here_and_is_the_callers_own(DatabaseProvider provider)
+    {
+        var factory = await platforms.GetAsync(provider);
+        var district = await factory.TenantAsync(Demo.District);
+        var streets = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            var code = "c" + Guid.NewGuid().ToString("N")[..10];
+            var created = await factory.As("admin", Demo.District, "system-admin").PostJsonAsync("/api/identity/tenants",
+                new { parentId = district.Id, code, name = $"计数测试街道{code}", kind = "Street" });
+            created.IsSuccessStatusCode.Should().BeTrue(await created.Content.ReadAsStringAsync());
+            streets.Add(code);
+        }
+        await factory.DispatchOutboxAsync();
+        var staff = factory.As("staff-c-" + streets[0], streets[0], "staff");
+        var neighbour = factory.As("staff-c-" + streets[1], streets[1], "staff");
+        var supervisor = factory.As("count-supervisor", Demo.District, "staff", "supervisor");
+
+        (await RegistryWorld.ListAsync(staff, "pageSize=5")).Total.Should().Be(0);
+        (await RegistryWorld.ListAsync(staff, "status=Serving&pageSize=5")).Total.Should().Be(0);
+        var supervised = (await RegistryWorld.ListAsync(supervisor, "pageSize=5")).Total;
+
+        // Each change saved on this node is in the very next count, for every filter and scope that sees it.
+        var first = await RegistryWorld.RegisterAsync(staff, RegistryWorld.Name(), RegistryWorld.Mobile());
+        (await RegistryWorld.ListAsync(staff, "pageSize=5")).Total.Should().Be(1);
+        (await RegistryWorld.ListAsync(staff, "status=Serving&pageSize=5")).Total.Should().Be(1);
+        (await RegistryWorld.ListAsync(supervisor, "pageSize=5")).Total.Should().Be(supervised + 1);
+        (await RegistryWorld.ListAsync(neighbour, "pageSize=5")).Total.Should().Be(0, "a count kept for one street is never another's");
+
+        await RegistryWorld.RegisterAsync(staff, RegistryWorld.Name(), RegistryWorld.Mobile());
+        var page = await RegistryWorld.ListAsync(staff, "pageSize=1");
+        page.Total.Should().Be(2);
+        page.Items.Should().ContainSingle();
+        (await RegistryWorld.ListAsync(staff, "pageSize=1&page=2")).Total.Should().Be(2);
+
+        var seat = first.Seats.Single();
+        (await staff.PostJsonAsync($"{RegistryWorld.Api}/{first.Id}/seats/{seat.Id}/end",
+            new { status = "Resigned", endedOn = "2024-03-20", reason = "工作调动", version = seat.Version })).IsSuccessStatusCode.Should().BeTrue();
+        (await RegistryWorld.ListAsync(staff, "status=Serving&pageSize=5")).Total.Should().Be(1);
+        (await RegistryWorld.ListAsync(staff, "status=Resigned&pageSize=5")).Total.Should().Be(1);
+        (await RegistryWorld.ListAsync(staff, "pageSize=5")).Total.Should().Be(2);
+    }
+
+    [Theory]
+    [MemberData(nameof(Platforms.Providers), MemberType = typeof(Platforms))]
     public async Task The_list_narrows_by_group_and_by_points_band_and_counts_what_it_shows(DatabaseProvider provider)
     {
         var factory = await platforms.GetAsync(provider);

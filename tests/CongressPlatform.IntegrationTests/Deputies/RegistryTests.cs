@@ -84,6 +84,11 @@ public sealed class RegistryTests(Platforms platforms)
         var supervised = await (await supervisor.GetAsync($"{Api}/{first.Id}")).ReadAsync<DeputyView>();
         supervised.Seats.Select(s => s.Level).Should().BeEquivalentTo(["Township", "District"]);
         (await ListAsync(supervisor, $"search={Uri.EscapeDataString(name)}")).Items.Should().ContainSingle().Which.Seats.Should().HaveCount(2);
+        // The list's rows carry only the seats the caller sees (the page and its seats are read in one statement).
+        (await ListAsync(township, $"search={Uri.EscapeDataString(name)}")).Items.Should().ContainSingle()
+            .Which.Seats.Should().ContainSingle().Which.Level.Should().Be("Township");
+        (await ListAsync(district, $"search={Uri.EscapeDataString(name)}")).Items.Should().ContainSingle()
+            .Which.Seats.Should().ContainSingle().Which.Level.Should().Be("District");
 
         await (await sibling.GetAsync($"{Api}/{first.Id}")).ProblemAsync(404);
         (await ListAsync(sibling, $"search={Uri.EscapeDataString(name)}")).Items.Should().BeEmpty();

@@ -78,4 +78,58 @@ public sealed class RankingCacheTests
         fail = false;
         (await cache.GetOrCreateAsync(key, create)).Computation.Should().Be(4);
     }
+
+    [Fact]
+    public async Task A_change_saved_here_is_never_hidden_by_a_stale_ranking_or_by_a_refresh_that_began_before_it()
+    {
+        var clock = new Clock();
+        using var memory = new MemoryCache(new MemoryCacheOptions());
+        var cache = new RankingCache(memory, clock);
+        var key = ("test", Guid.NewGuid());
+        var computations = 0;
+        var gates = new Dictionary<int, TaskCompletionSource>();
+        Func<Task<Ranking>> create = async () =>
+        {
+            var n = Interlocked.Increment(ref computations);
+            TaskCompletionSource gate;
+            lock (gates)
+            {
+                gate = gates.TryGetValue(n, out var g) ? g : gates[n] = new TaskCompletionSource();
+            }
+            await gate.Task;
+            return new Ranking(n);
+        };
+        void Open(int n)
+        {
+            lock (gates)
+            {
+                (gates.TryGetValue(n, out var g) ? g : gates[n] = new TaskCompletionSource()).SetResult();
+            }
+        }
+
+        Open(1);
+        (await cache.GetOrCreateAsync(key, create)).Computation.Should().Be(1);
+
+        // Stale, and a save here: the next request must not be served the stale ranking; it waits for a new computation.
+        clock.Now += RankingCache.Lifetime + TimeSpan.FromSeconds(1);
+        RankingCache.Invalidate();
+        var afterSave = cache.GetOrCreateAsync(key, create);
+        afterSave.IsCompleted.Should().BeFalse("a ranking computed before the save must not answer a read after it");
+        Open(2);
+        (await afterSave).Computation.Should().Be(2);
+
+        // Stale again, one request refreshing (its computation began before the save below, so it may miss the change).
+        clock.Now += RankingCache.Lifetime + TimeSpan.FromSeconds(1);
+        var refreshing = cache.GetOrCreateAsync(key, create);
+        (await cache.GetOrCreateAsync(key, create)).Computation.Should().Be(2, "while one request refreshes, the others get the stale ranking");
+        RankingCache.Invalidate();
+        var afterSecondSave = cache.GetOrCreateAsync(key, create);
+        afterSecondSave.IsCompleted.Should().BeFalse();
+        Open(4);
+        (await afterSecondSave).Computation.Should().Be(4, "a read after the save waits for a computation that began after it");
+        Open(3);
+        (await refreshing).Computation.Should().Be(3);
+        (await cache.GetOrCreateAsync(key, create)).Computation.Should().Be(4, "the refresh of the old generation does not replace the new one");
+        computations.Should().Be(4);
+    }
 }

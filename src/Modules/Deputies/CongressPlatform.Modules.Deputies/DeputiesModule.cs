@@ -34,6 +34,7 @@ public sealed class DeputiesModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddModuleDbContext<DeputiesDbContext>();
+        services.ConfigureDbContext<DeputiesDbContext>((_, options) => options.AddInterceptors(GenerationOnCommit.Instance), ServiceLifetime.Singleton);
         services.AddScoped<IDutyPoints, DutyPointsCalculator>();
         services.AddPermissions(
         [

@@ -109,7 +109,9 @@ internal sealed class DeputiesDbContext(DbContextOptions<DeputiesDbContext> opti
             b.Property(s => s.Id).ValueGeneratedNever();
             b.Property(s => s.Constituency).HasMaxLength(100).IsRequired();
             b.Property(s => s.EndReason).HasMaxLength(500);
-            b.HasIndex(s => new { s.DeputyId, s.TenantId });
+            // Both cover the registry list's seat tests (person, tenant, path): no table lookups (docs/performance.md §F.3).
+            b.HasIndex(s => new { s.DeputyId, s.TenantId, s.TenantPath });
+            b.HasIndex(s => new { s.TenantId, s.DeputyId, s.TenantPath });
             b.HasIndex(s => new { s.TenantId, s.Status, s.Level });
         });
 

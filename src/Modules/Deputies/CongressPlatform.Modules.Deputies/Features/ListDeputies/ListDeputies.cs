@@ -1,6 +1,7 @@
 using CongressPlatform.BuildingBlocks.Tenancy;
 using CongressPlatform.Modules.Deputies.Contracts;
 using CongressPlatform.Modules.Deputies.Domain;
+using CongressPlatform.Modules.Deputies.Features.Rankings;
 using CongressPlatform.Modules.Deputies.Features.Registry;
 using CongressPlatform.Modules.Deputies.Persistence;
 using CongressPlatform.Modules.Stations.Contracts;
@@ -43,7 +44,7 @@ internal sealed class ListDeputiesQueryValidator : AbstractValidator<ListDeputie
     }
 }
 
-internal sealed class ListDeputiesQueryHandler(DeputiesDbContext db, ITenantDirectory directory, TimeProvider clock, IMediator sender)
+internal sealed class ListDeputiesQueryHandler(DeputiesDbContext db, ITenantDirectory directory, TimeProvider clock, IMediator sender, RankingCache cache)
     : IRequestHandler<ListDeputiesQuery, PagedResult<DeputyListItemDto>>
 {
     public async Task<PagedResult<DeputyListItemDto>> Handle(ListDeputiesQuery request, CancellationToken cancellationToken)
@@ -52,9 +53,34 @@ internal sealed class ListDeputiesQueryHandler(DeputiesDbContext db, ITenantDire
         // A station's deputies come from Stations (its tenant filters apply there: a station this scope cannot see has none).
         var stationDeputies = request.StationId is { } stationId ? await sender.Send(new GetStationDeputyIdsQuery(stationId), cancellationToken) : null;
         var filter = request.FilterIn(ChinaTime.Today(clock).Year, stationDeputies);
-        var deputies = RegistryQueries.Visible(db, filter);
-        var total = await RegistryQueries.CountAsync(db, filter, cancellationToken);
-        var rows = await RegistryQueries.InListOrder(deputies).Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
-        return new PagedResult<DeputyListItemDto>(await RegistryQueries.ListItemsAsync(db, directory, rows, cancellationToken), total, page, size);
+        var total = await CountAsync(filter, cancellationToken);
+        var items = await RegistryQueries.PageAsync(db, directory, RegistryQueries.Visible(db, filter), (page - 1) * size, size, cancellationToken);
+        return new PagedResult<DeputyListItemDto>(items, total, page, size);
     }
+
+    /// <summary>
+    /// The count reads every matching seat of the scope (all of them for the district's supervisor), the page only as many
+    /// persons as it shows: so the count is kept per scope and filter until this module's next saved change (another
+    /// node's change shows within <see cref="RankingCache.Lifetime"/>), like the rankings. A search, or a station's
+    /// deputies (Stations' data, which no change here invalidates), is counted every time.
+    /// </summary>
+    private async Task<int> CountAsync(DeputyListFilter filter, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(filter.Search) || filter.DeputyIds is not null)
+        {
+            return await RegistryQueries.CountAsync(db, filter, cancellationToken);
+        }
+        var scope = db.TenantScope;
+        var key = new CountKey(scope.IsSystem, scope.IsResolved ? scope.TenantId : Guid.Empty, scope.IsResolved ? scope.TenantPath : string.Empty,
+            scope.SupervisesSubtree, filter.Level, filter.Status, filter.Term, filter.GroupId,
+            filter.HasPointsBand ? filter.PointsYear : null, filter.MinPoints, filter.MaxPoints);
+        return (await cache.GetOrCreateAsync(key, async () => new Count(await RegistryQueries.CountAsync(db, filter, CancellationToken.None)))).Value;
+    }
+
+    /// <summary>Everything the count depends on: the scope as the tenant filters read it, and every seat, group and points condition.</summary>
+    private sealed record CountKey(
+        bool System, Guid TenantId, string TenantPath, bool Supervises, SeatLevel? Level, SeatStatus? Status, int? Term, Guid? GroupId,
+        int? PointsYear, int? MinPoints, int? MaxPoints);
+
+    private sealed record Count(int Value);
 }

@@ -12,6 +12,10 @@ namespace CongressPlatform.Modules.Deputies.Features.Rankings;
 /// that finds it stale recomputes it while every other request is still served the stale one — so an expiry costs one
 /// slow request, not a queue of fifty behind it (docs/performance.md §F.2).
 /// </para>
+/// <para>
+/// The registry list keeps its counts here too, under keys of their own (docs/performance.md §F.3): they change with the
+/// same saves.
+/// </para>
 /// </summary>
 internal sealed class RankingCache(IMemoryCache cache, TimeProvider clock)
 {

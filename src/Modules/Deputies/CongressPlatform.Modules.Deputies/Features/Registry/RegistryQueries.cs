@@ -111,14 +111,49 @@ internal static class RegistryQueries
             s.Id, s.TenantId, names[s.TenantId], s.Level, s.Term, s.Constituency, s.ElectedOn, s.ByElection, s.Status, s.EndedOn, s.EndReason, s.Version));
     }
 
-    public static async Task<List<DeputyListItemDto>> ListItemsAsync(
-        DeputiesDbContext db, ITenantDirectory directory, IReadOnlyList<Deputy> deputies, CancellationToken cancellationToken)
+    /// <summary>
+    /// One page of the list in one statement: the page's persons (only the columns a row shows) with their visible seats,
+    /// joined to the page in the database instead of a second query for the page's ids; tenant names from the directory's
+    /// cache. Same rows, order and masking as <see cref="InListOrder"/> and <see cref="SeatsAsync"/>.
+    /// </summary>
+    public static async Task<List<DeputyListItemDto>> PageAsync(
+        DeputiesDbContext db, ITenantDirectory directory, IQueryable<Deputy> deputies, int skip, int take, CancellationToken cancellationToken)
     {
-        var seats = await SeatsAsync(db, directory, deputies.Select(d => d.Id).ToList(), cancellationToken);
-        return deputies.Select(d => new DeputyListItemDto(
-            d.Id, d.Name, d.Gender, d.Party, d.Occupation, d.WorkUnit, ContactMasking.Mobile(d.Mobile), d.UserId is not null,
-            seats[d.Id].ToList())).ToList();
+        var rows = await PageQuery(deputies, skip, take).ToListAsync(cancellationToken);
+        var names = new Dictionary<Guid, string>();
+        var items = new List<DeputyListItemDto>(rows.Count);
+        foreach (var row in rows)
+        {
+            var seats = new List<SeatDto>(row.Seats.Count);
+            foreach (var s in row.Seats)
+            {
+                if (!names.TryGetValue(s.TenantId, out var tenantName))
+                {
+                    tenantName = (await directory.FindAsync(s.TenantId, cancellationToken))?.Name ?? string.Empty;
+                    names[s.TenantId] = tenantName;
+                }
+                seats.Add(new SeatDto(s.Id, s.TenantId, tenantName, s.Level, s.Term, s.Constituency, s.ElectedOn, s.ByElection, s.Status, s.EndedOn, s.EndReason, s.Version));
+            }
+            items.Add(new DeputyListItemDto(row.Id, row.Name, row.Gender, row.Party, row.Occupation, row.WorkUnit, ContactMasking.Mobile(row.Mobile), row.Invited, seats));
+        }
+        return items;
     }
+
+    /// <summary>The page's rows; <c>d.Seats</c> is restricted by the seats' named tenant filters like every read of seats.</summary>
+    private static IQueryable<PageRow> PageQuery(IQueryable<Deputy> deputies, int skip, int take) =>
+        InListOrder(deputies).Skip(skip).Take(take).Select(d => new PageRow(
+            d.Id, d.Name, d.Gender, d.Party, d.Occupation, d.WorkUnit, d.Mobile, d.UserId != null,
+            d.Seats
+                .OrderBy(s => s.Status).ThenByDescending(s => s.Level).ThenByDescending(s => s.ElectedOn).ThenBy(s => s.Id)
+                .Select(s => new SeatRow(s.Id, s.TenantId, s.Level, s.Term, s.Constituency, s.ElectedOn, s.ByElection, s.Status, s.EndedOn, s.EndReason, s.Version))
+                .ToList())).AsNoTracking();
+
+    private sealed record PageRow(
+        Guid Id, string Name, Gender Gender, string Party, string? Occupation, string? WorkUnit, string Mobile, bool Invited, List<SeatRow> Seats);
+
+    private sealed record SeatRow(
+        Guid Id, Guid TenantId, SeatLevel Level, int Term, string Constituency, DateOnly ElectedOn, bool ByElection,
+        SeatStatus Status, DateOnly? EndedOn, string? EndReason, Guid Version);
 
     /// <summary>The profile of a deputy visible in the caller's tenant; anyone else's is "not found".</summary>
     public static async Task<DeputyDto> ProfileAsync(DeputiesDbContext db, ITenantDirectory directory, Guid id, CancellationToken cancellationToken)
