@@ -2,17 +2,21 @@
 # A PostgreSQL cluster for the load figures, configured as a server would be — unlike the CI's test cluster
 # (fsync, synchronous_commit and full_page_writes off: it only holds throwaway test databases).
 #
-#   bash tests/CongressPlatform.Benchmarks/load/bench-postgres.sh [--port 5433]
+#   bash tests/CongressPlatform.Benchmarks/load/bench-postgres.sh [--port 5433] [--tls]
 #
 # Creates (once) the cluster <version>/bench on 127.0.0.1:PORT with the package's defaults (durable: fsync on,
 # synchronous_commit on, full_page_writes on; ssl on with the distribution's certificate) plus max_connections = 200,
 # a role `congress_bench` that may create databases, and writes the server's connection string to
-# /tmp/congress_pg.txt, where the load scripts look for it. Needs root (or sudo) and the postgresql package.
+# /tmp/congress_pg.txt, where the load scripts look for it. The string turns TLS off: the database is on this machine
+# and reached over loopback, where encryption only costs CPU (--tls keeps Npgsql's default, TLS when the server offers
+# it). Needs root (or sudo) and the postgresql package.
 set -euo pipefail
 PORT=5433
+TLS=";SSL Mode=Disable"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --port) PORT="$2"; shift 2 ;;
+    --tls) TLS=""; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -38,5 +42,5 @@ DO \$\$ BEGIN
   END IF;
 END \$\$;
 SQL
-echo "Host=127.0.0.1;Port=$PORT;Username=congress_bench;Password=$PASSWORD;Database=postgres" > /tmp/congress_pg.txt
+echo "Host=127.0.0.1;Port=$PORT;Username=congress_bench;Password=$PASSWORD;Database=postgres$TLS" > /tmp/congress_pg.txt
 echo "bench cluster $VERSION/bench on 127.0.0.1:$PORT: $(as_postgres psql -At -p "$PORT" -c "SELECT 'fsync=' || current_setting('fsync') || ' synchronous_commit=' || current_setting('synchronous_commit') || ' full_page_writes=' || current_setting('full_page_writes') || ' ssl=' || current_setting('ssl')")"

@@ -89,12 +89,13 @@ run_wrk() { # run_wrk NAME DURATION WRK_ARGS...
   [[ -n "$line" ]] || { printf '%s\n' "$out" >&2; echo "[deputies] no RESULT line from wrk" >&2; exit 1; }
   printf '%s %s\n' "$name" "$line"
 }
-target_args() { # target_args NAME — the wrk arguments of one target
+target_args() { # target_args NAME — the wrk arguments of one target, quoted for eval (the URLs hold '&')
+  local list="$BASE$LIST_PATH" ranking="$BASE$RANKING_PATH" root="$BASE/"
   case "$1" in
-    list-street) echo "-s $HERE/load/report.lua ${STREET[*]@Q} $BASE$LIST_PATH" ;;
-    list-district) echo "-s $HERE/load/report.lua ${DISTRICT[*]@Q} $BASE$LIST_PATH" ;;
-    profile) echo "-s $HERE/load/pick-deputy.lua ${DISTRICT[*]@Q} $BASE/" ;;
-    ranking) echo "-s $HERE/load/report.lua ${DISTRICT[*]@Q} $BASE$RANKING_PATH" ;;
+    list-street) echo "-s $HERE/load/report.lua ${STREET[*]@Q} ${list@Q}" ;;
+    list-district) echo "-s $HERE/load/report.lua ${DISTRICT[*]@Q} ${list@Q}" ;;
+    profile) echo "-s $HERE/load/pick-deputy.lua ${DISTRICT[*]@Q} ${root@Q}" ;;
+    ranking) echo "-s $HERE/load/report.lua ${DISTRICT[*]@Q} ${ranking@Q}" ;;
   esac
 }
 echo "[deputies] warm-up: $WARMUP each"
