@@ -56,11 +56,7 @@ internal static class Timeline
         var corrections = await all.AsNoTracking()
             .Where(c => c.CorrectsRecordId != null && ids.Contains(c.CorrectsRecordId.Value))
             .ToDictionaryAsync(c => c.CorrectsRecordId!.Value, cancellationToken);
-        var names = new Dictionary<Guid, string>();
-        foreach (var tenantId in items.Select(r => r.TenantId).Distinct())
-        {
-            names[tenantId] = (await directory.FindAsync(tenantId, cancellationToken))?.Name ?? string.Empty;
-        }
+        var names = await directory.NamesAsync(items.Select(r => r.TenantId), cancellationToken);
         return new PagedResult<DutyRecordDto>(
             items.Select(r => DutyRecordDto.From(r, corrections.GetValueOrDefault(r.Id), names[r.TenantId])).ToList(), total, p, size);
     }

@@ -59,7 +59,7 @@ internal sealed class RankingBuilder(DeputiesDbContext db, IDutyPoints points, I
         var used = period.Policies.Concat(await points.PoliciesAsync(year,
                 population.Select(p => p.TenantId).Except(period.Policies.Select(p => p.TenantId)).ToList(), cancellationToken))
             .OrderBy(p => p.TenantId).ToList();
-        var names = await TenantNamesAsync(population.Select(p => p.TenantId).Concat(used.Select(p => p.TenantId)), cancellationToken);
+        var names = await tenants.NamesAsync(population.Select(p => p.TenantId).Concat(used.Select(p => p.TenantId)), cancellationToken);
 
         var people = population.GroupBy(p => p.Id).Select(x => new
         {
@@ -81,7 +81,7 @@ internal sealed class RankingBuilder(DeputiesDbContext db, IDutyPoints points, I
         var groups = await db.Groups.AsNoTracking().ToListAsync(cancellationToken);
         var period = await points.ComputeAsync(year, quarter, null, null, cancellationToken);
         var totals = period.Deputies.ToDictionary(p => p.DeputyId, p => p.Total);
-        var names = await TenantNamesAsync(groups.Select(g => g.TenantId), cancellationToken);
+        var names = await tenants.NamesAsync(groups.Select(g => g.TenantId), cancellationToken);
         var rows = groups.Select(g =>
         {
             var sum = g.Members.Sum(m => totals.GetValueOrDefault(m.DeputyId));
@@ -101,15 +101,5 @@ internal sealed class RankingBuilder(DeputiesDbContext db, IDutyPoints points, I
         var rows = groups.SelectMany(g => g.Members.Select(m => new { m.DeputyId, g.Id, g.Name }));
         return rows.GroupBy(r => r.DeputyId)
             .ToDictionary(x => x.Key, x => x.OrderBy(r => r.Name, StringComparer.Ordinal).Select(r => (r.Id, r.Name)).First());
-    }
-
-    private async Task<Dictionary<Guid, string>> TenantNamesAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken)
-    {
-        var result = new Dictionary<Guid, string>();
-        foreach (var id in ids.Distinct())
-        {
-            result[id] = (await tenants.FindAsync(id, cancellationToken))?.Name ?? string.Empty;
-        }
-        return result;
     }
 }

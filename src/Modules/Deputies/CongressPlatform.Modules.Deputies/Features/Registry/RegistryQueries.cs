@@ -102,11 +102,7 @@ internal static class RegistryQueries
         var seats = await db.Seats.AsNoTracking().Where(s => deputyIds.Contains(s.DeputyId))
             .OrderBy(s => s.Status).ThenByDescending(s => s.Level).ThenByDescending(s => s.ElectedOn)
             .ToListAsync(cancellationToken);
-        var names = new Dictionary<Guid, string>();
-        foreach (var tenantId in seats.Select(s => s.TenantId).Distinct())
-        {
-            names[tenantId] = (await directory.FindAsync(tenantId, cancellationToken))?.Name ?? string.Empty;
-        }
+        var names = await directory.NamesAsync(seats.Select(s => s.TenantId), cancellationToken);
         return seats.ToLookup(s => s.DeputyId, s => new SeatDto(
             s.Id, s.TenantId, names[s.TenantId], s.Level, s.Term, s.Constituency, s.ElectedOn, s.ByElection, s.Status, s.EndedOn, s.EndReason, s.Version));
     }
@@ -120,23 +116,11 @@ internal static class RegistryQueries
         DeputiesDbContext db, ITenantDirectory directory, IQueryable<Deputy> deputies, int skip, int take, CancellationToken cancellationToken)
     {
         var rows = await PageQuery(deputies, skip, take).ToListAsync(cancellationToken);
-        var names = new Dictionary<Guid, string>();
-        var items = new List<DeputyListItemDto>(rows.Count);
-        foreach (var row in rows)
-        {
-            var seats = new List<SeatDto>(row.Seats.Count);
-            foreach (var s in row.Seats)
-            {
-                if (!names.TryGetValue(s.TenantId, out var tenantName))
-                {
-                    tenantName = (await directory.FindAsync(s.TenantId, cancellationToken))?.Name ?? string.Empty;
-                    names[s.TenantId] = tenantName;
-                }
-                seats.Add(new SeatDto(s.Id, s.TenantId, tenantName, s.Level, s.Term, s.Constituency, s.ElectedOn, s.ByElection, s.Status, s.EndedOn, s.EndReason, s.Version));
-            }
-            items.Add(new DeputyListItemDto(row.Id, row.Name, row.Gender, row.Party, row.Occupation, row.WorkUnit, ContactMasking.Mobile(row.Mobile), row.Invited, seats));
-        }
-        return items;
+        var names = await directory.NamesAsync(rows.SelectMany(r => r.Seats).Select(s => s.TenantId), cancellationToken);
+        return rows.Select(row => new DeputyListItemDto(row.Id, row.Name, row.Gender, row.Party, row.Occupation, row.WorkUnit,
+            ContactMasking.Mobile(row.Mobile), row.Invited,
+            row.Seats.Select(s => new SeatDto(s.Id, s.TenantId, names[s.TenantId], s.Level, s.Term, s.Constituency, s.ElectedOn, s.ByElection,
+                s.Status, s.EndedOn, s.EndReason, s.Version)).ToList())).ToList();
     }
 
     /// <summary>The page's rows; <c>d.Seats</c> is restricted by the seats' named tenant filters like every read of seats.</summary>
