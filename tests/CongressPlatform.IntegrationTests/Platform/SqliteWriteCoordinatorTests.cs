@@ -44,16 +44,29 @@ public sealed class SqliteWriteCoordinatorTests : IAsyncLifetime, IDisposable
     {
         using var scope = Scope();
         var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
-        await db.Database.OpenConnectionAsync();
-        try
+        // Twice: the second open takes the pooled native connection, on which the coordinator does not run the PRAGMA again.
+        for (var open = 0; open < 2; open++)
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = "PRAGMA synchronous;";
-            Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture).Should().Be(1, "1 is NORMAL (FULL is 2)");
+            await db.Database.OpenConnectionAsync();
+            try
+            {
+                await using var command = db.Database.GetDbConnection().CreateCommand();
+                command.CommandText = "PRAGMA synchronous;";
+                Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture).Should().Be(1, "1 is NORMAL (FULL is 2)");
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
         }
-        finally
+        using (var other = Scope())
         {
-            await db.Database.CloseConnectionAsync();
+            var second = other.ServiceProvider.GetRequiredService<IdentityDbContext>();
+            await second.Database.OpenConnectionAsync();
+            await using var command = second.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA synchronous;";
+            Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture).Should().Be(1, "a pooled connection keeps NORMAL");
+            await second.Database.CloseConnectionAsync();
         }
 
         var flusher = Coordinator.Flusher!;

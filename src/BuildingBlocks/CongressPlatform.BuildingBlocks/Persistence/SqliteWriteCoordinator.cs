@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -187,11 +188,25 @@ internal sealed class SqliteWriteCoordinator : DbTransactionInterceptor, IDbConn
     private static DbConnection? ConnectionOf(DbTransaction? transaction, TransactionEventData eventData) =>
         transaction?.Connection ?? eventData.Context?.Database.GetDbConnection();
 
+    /// <summary>The native connections already set to <c>synchronous=NORMAL</c> (Microsoft.Data.Sqlite pools them, and the setting stays with them).</summary>
+    private static readonly ConditionalWeakTable<object, object> Prepared = new();
+
     private static void Prepare(DbConnection connection)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL;";
-        command.ExecuteNonQuery();
+        var handle = (connection as SqliteConnection)?.Handle;
+        if (handle is not null && Prepared.TryGetValue(handle, out _))
+        {
+            return;
+        }
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "PRAGMA synchronous=NORMAL;";
+            command.ExecuteNonQuery();
+        }
+        if (handle is not null)
+        {
+            Prepared.AddOrUpdate(handle, handle);
+        }
     }
 
     private void Enter(DbConnection connection, bool acquired)
