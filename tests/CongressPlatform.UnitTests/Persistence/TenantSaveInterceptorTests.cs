@@ -286,6 +286,48 @@ public sealed class TenantSaveInterceptorTests : IDisposable
             .Should().Equal("note of dongliu", "note of liucheng", "note of xiliu");
     }
 
+    [Fact]
+    public void Lean_filters_leave_out_the_path_only_where_the_tenant_condition_implies_it()
+    {
+        using (var street = Context(In(Street)))
+        {
+            var lean = street.WithLeanTenantFilters(street.Notes.AsNoTracking());
+            lean.ToQueryString().Should().Contain("\"TenantId\" = @").And.NotContain("LIKE", "a street's rows are the rows of its id");
+            lean.Select(n => n.Text).ToList().Should().Equal("note of dongliu");
+        }
+        using (var supervisor = Context(In(District, supervises: true)))
+        {
+            var query = supervisor.Notes.AsNoTracking();
+            supervisor.WithLeanTenantFilters(query).Should().BeSameAs(query, "a supervisor is filtered by the path alone");
+            supervisor.WithLeanTenantFilters(query).Select(n => n.Text).OrderBy(t => t).ToList()
+                .Should().Equal("note of dongliu", "note of liucheng", "note of xiliu");
+        }
+        using (var supervisingStreet = Context(In(Street, supervises: true)))
+        {
+            supervisingStreet.WithLeanTenantFilters(supervisingStreet.Notes.AsNoTracking()).Select(n => n.Text).ToList()
+                .Should().Equal("note of dongliu");
+        }
+        using (var unresolved = Context(new TenantContext()))
+        {
+            var query = unresolved.Notes.AsNoTracking();
+            unresolved.WithLeanTenantFilters(query).Should().BeSameAs(query);
+            unresolved.WithLeanTenantFilters(query).Should().BeEmpty();
+        }
+        using var system = Context(SystemScope());
+        var all = system.Notes.AsNoTracking();
+        system.WithLeanTenantFilters(all).Should().BeSameAs(all);
+    }
+
+    [Fact]
+    public void Lean_filters_apply_to_every_entity_of_the_query_and_keep_each_to_its_tenant()
+    {
+        using var db = Context(In(Street));
+        // A subquery over the same set: both its rows and the outer rows stay the street's.
+        var query = db.WithLeanTenantFilters(db.Notes.AsNoTracking().Where(n => db.Notes.Any(o => o.Text == n.Text)));
+        query.ToQueryString().Should().NotContain("LIKE");
+        query.Select(n => n.Text).ToList().Should().Equal("note of dongliu");
+    }
+
     internal sealed class Note : TenantOwnedEntity
     {
         public string Text { get; set; } = string.Empty;
