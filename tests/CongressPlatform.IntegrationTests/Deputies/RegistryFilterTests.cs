@@ -41,11 +41,15 @@ public sealed class RegistryFilterTests(Platforms platforms)
         (await RegistryWorld.ListAsync(supervisor, "pageSize=5")).Total.Should().Be(supervised + 1);
         (await RegistryWorld.ListAsync(neighbour, "pageSize=5")).Total.Should().Be(0, "a count kept for one street is never another's");
 
-        await RegistryWorld.RegisterAsync(staff, RegistryWorld.Name(), RegistryWorld.Mobile());
+        var second = await RegistryWorld.RegisterAsync(staff, RegistryWorld.Name(), RegistryWorld.Mobile());
         var page = await RegistryWorld.ListAsync(staff, "pageSize=1");
         page.Total.Should().Be(2);
         page.Items.Should().ContainSingle();
-        (await RegistryWorld.ListAsync(staff, "pageSize=1&page=2")).Total.Should().Be(2);
+        var next = await RegistryWorld.ListAsync(staff, "pageSize=1&page=2");
+        next.Total.Should().Be(2);
+        // The first page (no OFFSET, its size in the SQL) and the second (an OFFSET) together hold both, once each.
+        page.Items.Concat(next.Items).Select(d => d.Id).Should().BeEquivalentTo([first.Id, second.Id]);
+        (await RegistryWorld.ListAsync(staff, "pageSize=1&page=3")).Items.Should().BeEmpty();
 
         var seat = first.Seats.Single();
         (await staff.PostJsonAsync($"{RegistryWorld.Api}/{first.Id}/seats/{seat.Id}/end",

@@ -328,6 +328,21 @@ public sealed class TenantSaveInterceptorTests : IDisposable
         query.Select(n => n.Text).ToList().Should().Equal("note of dongliu");
     }
 
+    [Fact]
+    public void An_inlined_page_writes_its_size_into_the_sql_and_the_first_page_has_no_offset()
+    {
+        using var db = Context(SystemScope());
+        var ordered = db.Notes.AsNoTracking().OrderBy(n => n.Text);
+        var first = ordered.PageInlined(0, 2);
+        first.ToQueryString().Should().Contain("LIMIT 2").And.NotContain("OFFSET").And.NotContain("@");
+        first.Select(n => n.Text).ToList().Should().Equal("note of dongliu", "note of liucheng");
+
+        var second = ordered.PageInlined(2, 2);
+        second.ToQueryString().Should().Contain("LIMIT 2").And.Contain("OFFSET @");
+        second.Select(n => n.Text).ToList().Should().Equal("note of liuchengxi", "note of xiliu");
+        ordered.PageInlined(4, 2).Should().BeEmpty();
+    }
+
     internal sealed class Note : TenantOwnedEntity
     {
         public string Text { get; set; } = string.Empty;
