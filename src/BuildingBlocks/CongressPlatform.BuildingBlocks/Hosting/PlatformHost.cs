@@ -84,6 +84,7 @@ public static class PlatformHost
         services.AddHttpContextAccessor();
         services.AddLocalization();
         services.Configure<RequestLimitsOptions>(configuration.GetSection(RequestLimitsOptions.Section));
+        services.AddReverseProxySupport(configuration);
 
         // JSON: unknown members are refused (no field may smuggle a tenant or an id), enums as names.
         services.Configure<HttpJsonOptions>(o =>
@@ -202,9 +203,10 @@ public static class PlatformHost
             context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
 
-    /// <summary>The request pipeline: ids and headers, errors, localization, sign-in, tenant, permissions, then the modules.</summary>
+    /// <summary>The request pipeline: the client's address behind the proxy, ids and headers, errors, localization, sign-in, tenant, permissions, then the modules.</summary>
     public static WebApplication UsePlatform(this WebApplication app, IReadOnlyList<IModule> modules)
     {
+        app.UseReverseProxySupport();
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         // Culture first, so that error pages and problem details written on the way out are in the request's language.
