@@ -146,15 +146,15 @@ public class DeputiesQueryBenchmarks
     }
 
     /// <summary>
-    /// The list's handler as it is (without the pipeline) when its count is not kept yet — the first request after a change:
+    /// The list's handler as it is (without the pipeline) when its count and page are not kept yet — the first request after a change:
     /// the count, and the page with its seats in one statement.
     /// </summary>
     private static async Task<long> ListAsItIsAsync(IServiceProvider services)
     {
         var db = services.GetRequiredService<DeputiesDbContext>();
         var total = await RegistryQueries.CountAsync(db, NoFilter, CancellationToken.None);
-        var items = await RegistryQueries.PageAsync(
-            db, services.GetRequiredService<ITenantDirectory>(), RegistryQueries.Visible(db, NoFilter), 0, 20, CancellationToken.None);
+        var rows = await RegistryQueries.PageRowsAsync(RegistryQueries.Visible(db, NoFilter), 0, 20, CancellationToken.None);
+        var items = await RegistryQueries.ToItemsAsync(services.GetRequiredService<ITenantDirectory>(), rows, CancellationToken.None);
         return total + items.Count;
     }
 
@@ -162,8 +162,8 @@ public class DeputiesQueryBenchmarks
     private static async Task<long> PageOnlyAsync(IServiceProvider services)
     {
         var db = services.GetRequiredService<DeputiesDbContext>();
-        return (await RegistryQueries.PageAsync(
-            db, services.GetRequiredService<ITenantDirectory>(), RegistryQueries.Visible(db, NoFilter), 0, 20, CancellationToken.None)).Count;
+        var rows = await RegistryQueries.PageRowsAsync(RegistryQueries.Visible(db, NoFilter), 0, 20, CancellationToken.None);
+        return (await RegistryQueries.ToItemsAsync(services.GetRequiredService<ITenantDirectory>(), rows, CancellationToken.None)).Count;
     }
 
     /// <summary>The list's count as it was: every person tested for a seat the scope sees.</summary>

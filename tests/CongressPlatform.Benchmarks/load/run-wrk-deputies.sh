@@ -8,7 +8,10 @@
 #
 #   bash tests/CongressPlatform.Benchmarks/load/run-wrk-deputies.sh [--provider Sqlite|PostgreSql]
 #        [--deputies 5000] [--records 500000] [--duration 20s] [--connections 50] [--threads 2] [--rounds 2] [--port 5096]
-#        [--targets list-street,list-district,profile,ranking]
+#        [--targets list-street,list-district,profile,ranking] [--warmup 20s]
+#
+# Each target is warmed up for --warmup first (20 s: the tiered JIT keeps compiling for about a minute after a start
+# under load, see docs/performance.md §F.5), so the rounds measure a server that has been running.
 #
 # Loopback only. The server stops itself after --max-seconds and deletes its database (see serve-mode.sh).
 set -euo pipefail
@@ -23,7 +26,7 @@ CONNECTIONS=50
 THREADS=2
 ROUNDS=2
 PORT=5096
-WARMUP=5s
+WARMUP=20s
 TARGETS=(list-street list-district profile ranking)
 
 while [[ $# -gt 0 ]]; do

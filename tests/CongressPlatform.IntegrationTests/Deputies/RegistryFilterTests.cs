@@ -40,6 +40,10 @@ public sealed class RegistryFilterTests(Platforms platforms)
         (await RegistryWorld.ListAsync(staff, "status=Serving&pageSize=5")).Total.Should().Be(1);
         (await RegistryWorld.ListAsync(supervisor, "pageSize=5")).Total.Should().Be(supervised + 1);
         (await RegistryWorld.ListAsync(neighbour, "pageSize=5")).Total.Should().Be(0, "a count kept for one street is never another's");
+        // The page is kept like the count: the same requests made before the change now show it.
+        (await RegistryWorld.ListAsync(staff, "pageSize=5")).Items.Select(d => d.Id).Should().Equal(first.Id);
+        (await RegistryWorld.ListAsync(staff, "status=Serving&pageSize=5")).Items.Select(d => d.Id).Should().Equal(first.Id);
+        (await RegistryWorld.ListAsync(neighbour, "pageSize=5")).Items.Should().BeEmpty("a page kept for one street is never another's");
 
         var second = await RegistryWorld.RegisterAsync(staff, RegistryWorld.Name(), RegistryWorld.Mobile());
         var page = await RegistryWorld.ListAsync(staff, "pageSize=1");
@@ -57,6 +61,21 @@ public sealed class RegistryFilterTests(Platforms platforms)
         (await RegistryWorld.ListAsync(staff, "status=Serving&pageSize=5")).Total.Should().Be(1);
         (await RegistryWorld.ListAsync(staff, "status=Resigned&pageSize=5")).Total.Should().Be(1);
         (await RegistryWorld.ListAsync(staff, "pageSize=5")).Total.Should().Be(2);
+        (await RegistryWorld.ListAsync(staff, "status=Serving&pageSize=5")).Items.Select(d => d.Id).Should().Equal(second.Id);
+        (await RegistryWorld.ListAsync(staff, "pageSize=5")).Items.Single(d => d.Id == first.Id).Seats.Single().Status.Should().Be("Resigned");
+
+        // A person's own change (not a seat's) is in the next page too.
+        var current = await (await staff.GetAsync($"{RegistryWorld.Api}/{first.Id}")).ReadAsync<DeputyView>();
+        var renamed = RegistryWorld.Name();
+        (await staff.PutJsonAsync($"{RegistryWorld.Api}/{first.Id}", new
+        {
+            name = renamed, gender = current.Gender, ethnicity = current.Ethnicity, birthYear = current.BirthYear, party = current.Party,
+            education = current.Education, occupation = current.Occupation, workUnit = "改名后的工作单位", mobile = RegistryWorld.Mobile(),
+            email = (string?)null, version = current.Version,
+        })).IsSuccessStatusCode.Should().BeTrue();
+        var afterRename = (await RegistryWorld.ListAsync(staff, "pageSize=5")).Items.Single(d => d.Id == first.Id);
+        afterRename.Name.Should().Be(renamed);
+        afterRename.WorkUnit.Should().Be("改名后的工作单位");
     }
 
     [Theory]

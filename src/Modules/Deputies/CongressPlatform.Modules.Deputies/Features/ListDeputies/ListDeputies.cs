@@ -53,34 +53,52 @@ internal sealed class ListDeputiesQueryHandler(DeputiesDbContext db, ITenantDire
         // A station's deputies come from Stations (its tenant filters apply there: a station this scope cannot see has none).
         var stationDeputies = request.StationId is { } stationId ? await sender.Send(new GetStationDeputyIdsQuery(stationId), cancellationToken) : null;
         var filter = request.FilterIn(ChinaTime.Today(clock).Year, stationDeputies);
-        var total = await CountAsync(filter, cancellationToken);
-        var items = await RegistryQueries.PageAsync(db, directory, RegistryQueries.Visible(db, filter), (page - 1) * size, size, cancellationToken);
-        return new PagedResult<DeputyListItemDto>(items, total, page, size);
+        var skip = (page - 1) * size;
+        Task<List<RegistryQueries.PageRow>> ReadPage(CancellationToken ct) => RegistryQueries.PageRowsAsync(RegistryQueries.Visible(db, filter), skip, size, ct);
+
+        int total;
+        List<RegistryQueries.PageRow> rows;
+        if (KeyOf(filter) is { } key)
+        {
+            // One after the other: the two share the scope's DbContext.
+            total = (await cache.GetOrCreateAsync(key, async () => new Count(await RegistryQueries.CountAsync(db, filter, CancellationToken.None)))).Value;
+            rows = (await cache.GetOrCreateAsync(new PageKey(key, page, size), async () => new Page(await ReadPage(CancellationToken.None)))).Rows;
+        }
+        else
+        {
+            total = await RegistryQueries.CountAsync(db, filter, cancellationToken);
+            rows = await ReadPage(cancellationToken);
+        }
+        return new PagedResult<DeputyListItemDto>(await RegistryQueries.ToItemsAsync(directory, rows, cancellationToken), total, page, size);
     }
 
     /// <summary>
-    /// The count reads every matching seat of the scope (all of them for the district's supervisor), the page only as many
-    /// persons as it shows: so the count is kept per scope and filter until this module's next saved change (another
-    /// node's change shows within <see cref="RankingCache.Lifetime"/>), like the rankings. A search, or a station's
-    /// deputies (Stations' data, which no change here invalidates), is counted every time.
+    /// The count reads every matching seat of the scope (all of them for the district's supervisor), and the registry is
+    /// read far more often than it changes: so the count and each page are kept per scope and filter until this module's
+    /// next saved change (another node's change shows within <see cref="RankingCache.Lifetime"/>), like the rankings.
+    /// Pages are kept as read (tenants by id, the mobile unmasked): names and masking are applied per request.
+    /// A search, or a station's deputies (Stations' data, which no change here invalidates), is read every time (null).
     /// </summary>
-    private async Task<int> CountAsync(DeputyListFilter filter, CancellationToken cancellationToken)
+    private ListKey? KeyOf(DeputyListFilter filter)
     {
         if (!string.IsNullOrWhiteSpace(filter.Search) || filter.DeputyIds is not null)
         {
-            return await RegistryQueries.CountAsync(db, filter, cancellationToken);
+            return null;
         }
         var scope = db.TenantScope;
-        var key = new CountKey(scope.IsSystem, scope.IsResolved ? scope.TenantId : Guid.Empty, scope.IsResolved ? scope.TenantPath : string.Empty,
+        return new ListKey(scope.IsSystem, scope.IsResolved ? scope.TenantId : Guid.Empty, scope.IsResolved ? scope.TenantPath : string.Empty,
             scope.SupervisesSubtree, filter.Level, filter.Status, filter.Term, filter.GroupId,
             filter.HasPointsBand ? filter.PointsYear : null, filter.MinPoints, filter.MaxPoints);
-        return (await cache.GetOrCreateAsync(key, async () => new Count(await RegistryQueries.CountAsync(db, filter, CancellationToken.None)))).Value;
     }
 
-    /// <summary>Everything the count depends on: the scope as the tenant filters read it, and every seat, group and points condition.</summary>
-    private sealed record CountKey(
+    /// <summary>Everything the list depends on: the scope as the tenant filters read it, and every seat, group and points condition.</summary>
+    private sealed record ListKey(
         bool System, Guid TenantId, string TenantPath, bool Supervises, SeatLevel? Level, SeatStatus? Status, int? Term, Guid? GroupId,
         int? PointsYear, int? MinPoints, int? MaxPoints);
 
+    private sealed record PageKey(ListKey List, int Page, int Size);
+
     private sealed record Count(int Value);
+
+    private sealed record Page(List<RegistryQueries.PageRow> Rows);
 }

@@ -13,8 +13,8 @@ namespace CongressPlatform.Modules.Deputies.Features.Rankings;
 /// slow request, not a queue of fifty behind it (docs/performance.md §F.2).
 /// </para>
 /// <para>
-/// The registry list keeps its counts here too, under keys of their own (docs/performance.md §F.3): they change with the
-/// same saves.
+/// The registry list keeps its counts and pages here too, under keys of their own (docs/performance.md §F.3, §F.5): they
+/// change with the same saves.
 /// </para>
 /// </summary>
 internal sealed class RankingCache(IMemoryCache cache, TimeProvider clock)

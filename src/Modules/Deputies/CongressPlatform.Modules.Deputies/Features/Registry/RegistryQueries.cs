@@ -111,13 +111,15 @@ internal static class RegistryQueries
 
     /// <summary>
     /// One page of the list in one statement: the page's persons (only the columns a row shows) with their visible seats,
-    /// joined to the page in the database instead of a second query for the page's ids; tenant names from the directory's
-    /// cache. Same rows, order and masking as <see cref="InListOrder"/> and <see cref="SeatsAsync"/>.
+    /// joined to the page in the database instead of a second query for the page's ids. Same rows, order and seats as
+    /// <see cref="InListOrder"/> and <see cref="SeatsAsync"/>; <see cref="ToItemsAsync"/> makes them the list's items.
     /// </summary>
-    public static async Task<List<DeputyListItemDto>> PageAsync(
-        DeputiesDbContext db, ITenantDirectory directory, IQueryable<Deputy> deputies, int skip, int take, CancellationToken cancellationToken)
+    public static Task<List<PageRow>> PageRowsAsync(IQueryable<Deputy> deputies, int skip, int take, CancellationToken cancellationToken) =>
+        PageQuery(deputies, skip, take).ToListAsync(cancellationToken);
+
+    /// <summary>The list's items of a page's rows: tenant names from the directory's cache, the mobile masked.</summary>
+    public static async Task<List<DeputyListItemDto>> ToItemsAsync(ITenantDirectory directory, IReadOnlyList<PageRow> rows, CancellationToken cancellationToken)
     {
-        var rows = await PageQuery(deputies, skip, take).ToListAsync(cancellationToken);
         var names = await directory.NamesAsync(rows.SelectMany(r => r.Seats).Select(s => s.TenantId), cancellationToken);
         return rows.Select(row => new DeputyListItemDto(row.Id, row.Name, row.Gender, row.Party, row.Occupation, row.WorkUnit,
             ContactMasking.Mobile(row.Mobile), row.Invited,
@@ -138,10 +140,11 @@ internal static class RegistryQueries
                 .Select(s => new SeatRow(s.Id, s.TenantId, s.Level, s.Term, s.Constituency, s.ElectedOn, s.ByElection, s.Status, s.EndedOn, s.EndReason, s.Version))
                 .ToList())).AsNoTracking();
 
-    private sealed record PageRow(
+    /// <summary>A row of the list as read (the mobile not yet masked, tenants by id).</summary>
+    internal sealed record PageRow(
         Guid Id, string Name, Gender Gender, string Party, string? Occupation, string? WorkUnit, string Mobile, bool Invited, List<SeatRow> Seats);
 
-    private sealed record SeatRow(
+    internal sealed record SeatRow(
         Guid Id, Guid TenantId, SeatLevel Level, int Term, string Constituency, DateOnly ElectedOn, bool ByElection,
         SeatStatus Status, DateOnly? EndedOn, string? EndReason, Guid Version);
 
