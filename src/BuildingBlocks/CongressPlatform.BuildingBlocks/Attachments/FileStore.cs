@@ -1,5 +1,8 @@
 using System.Text.RegularExpressions;
+using CongressPlatform.BuildingBlocks.Exports;
+using CongressPlatform.BuildingBlocks.Modules;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CongressPlatform.BuildingBlocks.Attachments;
@@ -102,6 +105,40 @@ internal sealed class LocalFileStore : IFileStore
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Deletes the staging files of uploads last written before <paramref name="olderThanUtc"/>: a write that was
+    /// neither committed nor disposed because its process died (a disposed one deletes its own file). A file still open
+    /// elsewhere is left for the next time. Returns how many were deleted.
+    /// </summary>
+    internal int DeleteAbandonedUploads(DateTime olderThanUtc)
+    {
+        var staging = new DirectoryInfo(Path.Combine(Root, StagingFolder));
+        if (!staging.Exists)
+        {
+            return 0;
+        }
+        var deleted = 0;
+        foreach (var file in staging.EnumerateFiles("*.part"))
+        {
+            if (file.LastWriteTimeUtc >= olderThanUtc)
+            {
+                continue;
+            }
+            try
+            {
+                file.Delete();
+                deleted++;
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+        return deleted;
+    }
+
     /// <summary>The file's path; throws for anything but a platform-made key, so no input can point outside the root.</summary>
     internal string PathOf(string key)
     {
@@ -145,5 +182,29 @@ internal sealed class LocalFileStore : IFileStore
                 File.Delete(path);
             }
         }
+    }
+}
+
+/// <summary>
+/// At start-up, the staging files of uploads abandoned by a process that died mid-write (attachments and exports) are
+/// deleted once they are an hour old: younger ones may belong to another node writing into the same folder.
+/// </summary>
+internal sealed class AbandonedUploadsCleanup(IFileStore attachments, ExportFiles exports, TimeProvider clock, ILogger<AbandonedUploadsCleanup> logger)
+    : IStartupTask
+{
+    public static readonly TimeSpan Age = TimeSpan.FromHours(1);
+
+    public Task RunAsync(IServiceProvider scopedServices, CancellationToken cancellationToken)
+    {
+        var before = clock.GetUtcNow().UtcDateTime - Age;
+        foreach (var store in new[] { attachments, exports.Store }.OfType<LocalFileStore>())
+        {
+            var deleted = store.DeleteAbandonedUploads(before);
+            if (deleted > 0)
+            {
+                logger.LogInformation("Deleted {Count} abandoned upload file(s) under {Root}", deleted, store.Root);
+            }
+        }
+        return Task.CompletedTask;
     }
 }
