@@ -41,8 +41,10 @@ public sealed class LocalFileStoreTests : IDisposable
         }
         File.SetLastWriteTimeUtc(Path.Combine(_root, key), now - TimeSpan.FromDays(30));
 
-        await new AbandonedUploadsCleanup(store, exports, new FixedClock(now), NullLogger<AbandonedUploadsCleanup>.Instance)
-            .RunAsync(null!, CancellationToken.None);
+        foreach (var cleanup in new[] { store, exports.Store }.Select(s => new AbandonedUploadsCleanup(s, new FixedClock(now), NullLogger<AbandonedUploadsCleanup>.Instance)))
+        {
+            await cleanup.RunAsync(null!, CancellationToken.None);
+        }
 
         File.Exists(abandoned).Should().BeFalse();
         File.Exists(abandonedExport).Should().BeFalse("the exports' store is cleaned too");

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using CongressPlatform.BuildingBlocks.Attachments.Features;
-using CongressPlatform.BuildingBlocks.Modules;
 using CongressPlatform.BuildingBlocks.Persistence;
 using CongressPlatform.BuildingBlocks.Security;
 using CongressPlatform.SharedKernel;
@@ -27,7 +26,7 @@ public static class AttachmentServiceCollectionExtensions
         services.AddOptions<AttachmentOptions>().Bind(configuration.GetSection(AttachmentOptions.Section));
         services.AddModuleDbContext<AttachmentsDbContext>();
         services.TryAddSingleton<IFileStore, LocalFileStore>();
-        services.AddSingleton<IStartupTask, AbandonedUploadsCleanup>();
+        services.AddSingleton(p => AbandonedUploadsCleanup.For(p, s => s.GetRequiredService<IFileStore>()));
         services.AddScoped<AttachmentAccessGuard>();
         return services;
     }

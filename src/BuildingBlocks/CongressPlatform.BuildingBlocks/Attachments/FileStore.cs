@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using CongressPlatform.BuildingBlocks.Exports;
 using CongressPlatform.BuildingBlocks.Modules;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -186,24 +186,24 @@ internal sealed class LocalFileStore : IFileStore
 }
 
 /// <summary>
-/// At start-up, the staging files of uploads abandoned by a process that died mid-write (attachments and exports) are
-/// deleted once they are an hour old: younger ones may belong to another node writing into the same folder.
+/// At start-up, the staging files of uploads abandoned in one store by a process that died mid-write are deleted once
+/// they are an hour old: younger ones may belong to another node writing into the same folder. Each service with a
+/// local store (attachments, exports) registers one with <see cref="For"/>; another kind of store is left alone.
 /// </summary>
-internal sealed class AbandonedUploadsCleanup(IFileStore attachments, ExportFiles exports, TimeProvider clock, ILogger<AbandonedUploadsCleanup> logger)
-    : IStartupTask
+internal sealed class AbandonedUploadsCleanup(IFileStore store, TimeProvider clock, ILogger<AbandonedUploadsCleanup> logger) : IStartupTask
 {
     public static readonly TimeSpan Age = TimeSpan.FromHours(1);
 
+    /// <summary>The start-up task for the store <paramref name="storeOf"/> picks from the services.</summary>
+    public static IStartupTask For(IServiceProvider services, Func<IServiceProvider, IFileStore> storeOf) =>
+        new AbandonedUploadsCleanup(storeOf(services), services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<ILogger<AbandonedUploadsCleanup>>());
+
     public Task RunAsync(IServiceProvider scopedServices, CancellationToken cancellationToken)
     {
-        var before = clock.GetUtcNow().UtcDateTime - Age;
-        foreach (var store in new[] { attachments, exports.Store }.OfType<LocalFileStore>())
+        if (store is LocalFileStore local && local.DeleteAbandonedUploads(clock.GetUtcNow().UtcDateTime - Age) is var deleted and > 0)
         {
-            var deleted = store.DeleteAbandonedUploads(before);
-            if (deleted > 0)
-            {
-                logger.LogInformation("Deleted {Count} abandoned upload file(s) under {Root}", deleted, store.Root);
-            }
+            logger.LogInformation("Deleted {Count} abandoned upload file(s) under {Root}", deleted, local.Root);
         }
         return Task.CompletedTask;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CongressPlatform.BuildingBlocks.Attachments;
 using CongressPlatform.BuildingBlocks.Exports.Features;
 using CongressPlatform.BuildingBlocks.Persistence;
 using CongressPlatform.BuildingBlocks.Scheduling;
@@ -20,6 +21,7 @@ public static class ExportServiceCollectionExtensions
         services.AddOptions<ExportOptions>().Bind(configuration.GetSection(ExportOptions.Section));
         services.AddModuleDbContext<ExportsDbContext>();
         services.AddSingleton<ExportFiles>();
+        services.AddSingleton(p => AbandonedUploadsCleanup.For(p, s => s.GetRequiredService<ExportFiles>().Store));
         services.AddSingleton<ExportSignal>();
         services.AddScoped<ExportRunner>();
         if (configuration.GetSection(ExportOptions.Section).GetValue(nameof(ExportOptions.WorkerEnabled), true))
