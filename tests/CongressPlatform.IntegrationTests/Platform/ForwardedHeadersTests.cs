@@ -11,7 +11,7 @@ namespace CongressPlatform.IntegrationTests.Platform;
 /// <summary>
 /// Behind the reverse proxy (infra/nginx): the client's address and scheme come from the proxy's forwarded headers,
 /// believed only from a known proxy. The rate limiter's partition (per address) and the OpenID issuer (the request's
-/// origin) show what the host believed. The connection's own address is set per request by a test header.
+/// origin) show what the host believed. The connection's own address is set per request by <see cref="TestAddressFilter"/>.
 /// </summary>
 public sealed class ForwardedHeadersTests(ForwardedHeadersTests.ProxyHost host) : IClassFixture<ForwardedHeadersTests.ProxyHost>
 {
@@ -26,7 +26,7 @@ public sealed class ForwardedHeadersTests(ForwardedHeadersTests.ProxyHost host) 
         {
             ["RateLimits:PublicPerMinute"] = PerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["ForwardedHeaders:KnownProxies:0"] = OtherProxy,
-        }, configureServices: services => services.AddSingleton<IStartupFilter, PeerAddressFilter>());
+        }, configureServices: services => services.AddSingleton<IStartupFilter, TestAddressFilter>());
 
         public Task InitializeAsync() => Task.CompletedTask;
 
@@ -38,7 +38,7 @@ public sealed class ForwardedHeadersTests(ForwardedHeadersTests.ProxyHost host) 
     private async Task<HttpStatusCode> GetAsync(string peer, string? forwardedFor, string path = Public)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add("X-Test-Peer", peer);
+        request.Headers.Add(TestAddressFilter.Header, peer);
         if (forwardedFor is not null)
         {
             request.Headers.Add("X-Forwarded-For", forwardedFor);
@@ -91,7 +91,7 @@ public sealed class ForwardedHeadersTests(ForwardedHeadersTests.ProxyHost host) 
         async Task<string> IssuerAsync(string peer)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, "/.well-known/openid-configuration");
-            request.Headers.Add("X-Test-Peer", peer);
+            request.Headers.Add(TestAddressFilter.Header, peer);
             request.Headers.Add("X-Forwarded-Proto", "https");
             var response = await Factory.CreateClient().SendAsync(request);
             response.StatusCode.Should().Be(HttpStatusCode.OK);
@@ -111,22 +111,5 @@ public sealed class ForwardedHeadersTests(ForwardedHeadersTests.ProxyHost host) 
             ["ForwardedHeaders:KnownNetworks:0"] = "10.0.0.0/33",
         });
         factory.Invoking(f => f.Server).Should().Throw<InvalidOperationException>().WithMessage("*ForwardedHeaders:KnownNetworks*10.0.0.0/33*");
-    }
-
-    /// <summary>Sets the connection's address from <c>X-Test-Peer</c>, before the platform's pipeline.</summary>
-    private sealed class PeerAddressFilter : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, nextMiddleware) =>
-            {
-                if (IPAddress.TryParse(context.Request.Headers["X-Test-Peer"].ToString(), out var address))
-                {
-                    context.Connection.RemoteIpAddress = address;
-                }
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
     }
 }

@@ -42,22 +42,6 @@ public sealed class OpinionPlatforms : IAsyncLifetime
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync() => _platforms.DisposeAsync();
-
-    private sealed class TestAddressFilter : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, nextMiddleware) =>
-            {
-                if (IPAddress.TryParse(context.Request.Headers["X-Test-Ip"].ToString(), out var address))
-                {
-                    context.Connection.RemoteIpAddress = address;
-                }
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
-    }
 }
 
 public sealed class SettableClock : TimeProvider
@@ -148,7 +132,7 @@ internal static class OpinionSetup
     public static HttpClient Phone(PlatformFactory factory)
     {
         var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Test-Ip", $"10.{Random.Shared.Next(1, 255)}.{Random.Shared.Next(1, 255)}.{Random.Shared.Next(1, 255)}");
+        client.DefaultRequestHeaders.Add(TestAddressFilter.Header, $"10.{Random.Shared.Next(1, 255)}.{Random.Shared.Next(1, 255)}.{Random.Shared.Next(1, 255)}");
         client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("zh-CN"));
         return client;
     }
